@@ -1,0 +1,501 @@
+/* bench.c - the bench harness: runs the fixed guest workloads and reports speed.
+ *
+ * build/bench [--cpu MODEL] [--runs N] [--trace-max N] [--trace-entries N]
+ *             [--cache-off] [--max-cycles N] [DIR_OR_BIN...]
+ *
+ * Each workload (bench/NAME.asm, assembled to a flat .bin; contract in
+ * bench/bench.inc) runs N times, each time on a fresh machine made of the
+ * narrow interfaces only: a memory map with 16 MiB of RAM, an empty port bus,
+ * a scheduler with no timers and a CPU. The binary is poked at 1000h and
+ * entered at 0000:1000 with SS:SP = 0000:9000; the run ends at the HLT. The
+ * host clock times each run from outside (CLOCK_MONOTONIC around cpu_run);
+ * it never reaches the guest.
+ *
+ * Besides speed, a bench run checks what it can: every run of a workload
+ * must retire the same instructions and cycles and leave the same checksum
+ * and state hash (DESIGN.md invariant 1), and the checksum must equal the one
+ * in the binary's "CSUM" trailer. Any failure gives a non-zero exit. */
+#define _POSIX_C_SOURCE 200809L
+
+#include "../cpu/cpu.h"
+#include "../devices/ioport.h"
+#include "../devices/memmap.h"
+#include "../devices/sched.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define BENCH_RAM        (16u << 20)
+#define BENCH_LOAD       0x1000u
+#define BENCH_SP         0x9000u
+#define BENCH_MAX_IMAGE  (BENCH_SP - 0x1000u - BENCH_LOAD)   /* leave 4 KiB of stack */
+#define BENCH_CSUM_ADDR  0x500u
+#define BENCH_MAX_RUNS   101
+
+struct bench_opts {
+    struct cpu_config cfg;
+    unsigned runs;
+    uint64_t max_cycles;         /* a workload that has not halted by then has failed */
+};
+
+/* What one run of one workload produced. */
+struct bench_run {
+    uint64_t icount, cycles, ns, hash;
+    uint32_t checksum;
+    struct cpu_stats stats;
+};
+
+struct bench_image {
+    char name[64];               /* file name without folder and ".bin" */
+    const char *path;
+    uint8_t *data;
+    uint32_t len;
+    int has_expect;
+    uint32_t expect;             /* from the "CSUM" trailer */
+};
+
+static uint64_t bench_now_ns(void)
+{
+    struct timespec ts;
+
+    clock_gettime(CLOCK_MONOTONIC, &ts);
+    return (uint64_t)ts.tv_sec * 1000000000u + (uint64_t)ts.tv_nsec;
+}
+
+static void bench_usage(FILE *f)
+{
+    fputs("usage: build/bench [--cpu MODEL] [--runs N] [--trace-max N] [--trace-entries N]\n"
+          "                   [--cache-off] [--max-cycles N] [DIR_OR_BIN...]\n"
+          "Runs each workload (a flat binary from bench/*.asm, or every *.bin in DIR)\n"
+          "N times on a fresh machine and prints a table of instructions, cycles,\n"
+          "median MIPS and ns per instruction, trace-cache hit rate and checksum.\n"
+          "  --cpu MODEL        8086 80186 80286 80386 80486 pentium p6 (default pentium);\n"
+          "                     workloads named *32 are skipped below the 80386\n"
+          "  --runs N           runs per workload, median reported (default 5)\n"
+          "  --trace-max N      instructions per trace, 1..16 (default: the CPU's)\n"
+          "  --trace-entries N  trace-cache entries, a power of two (default: the CPU's)\n"
+          "  --cache-off        decode every instruction afresh\n"
+          "  --max-cycles N     fail a workload that has not halted after N cycles\n"
+          "                     (default 10000000000)\n", f);
+#ifdef BENCH_DIR
+    fputs("With no DIR_OR_BIN it runs " BENCH_DIR ".\n", f);
+#endif
+}
+
+/* Parses a decimal count into *out; 0 on success. */
+static int bench_parse_u64(const char *s, uint64_t *out)
+{
+    char *end;
+    unsigned long long v;
+
+    if (!s || *s < '0' || *s > '9')
+        return -1;
+    errno = 0;
+    v = strtoull(s, &end, 10);
+    if (errno || *end)
+        return -1;
+    *out = v;
+    return 0;
+}
+
+static int bench_has_suffix(const char *s, const char *suffix)
+{
+    size_t n = strlen(s), k = strlen(suffix);
+
+    return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+/* Reads a workload; 0 on success, or -1 after one line on stderr. */
+static int bench_load(struct bench_image *img, const char *path)
+{
+    FILE *f;
+    long size;
+    const char *base = strrchr(path, '/');
+    size_t n;
+
+    memset(img, 0, sizeof *img);
+    img->path = path;
+    base = base ? base + 1 : path;
+    n = strlen(base);
+    if (bench_has_suffix(base, ".bin"))
+        n -= 4;
+    if (n >= sizeof img->name)
+        n = sizeof img->name - 1;
+    memcpy(img->name, base, n);
+    img->name[n] = '\0';
+
+    f = fopen(path, "rb");
+    if (!f) {
+        fprintf(stderr, "bench: %s: %s\n", path, strerror(errno));
+        return -1;
+    }
+    if (fseek(f, 0, SEEK_END) != 0 || (size = ftell(f)) < 0 || fseek(f, 0, SEEK_SET) != 0) {
+        fprintf(stderr, "bench: %s: cannot determine its size\n", path);
+        fclose(f);
+        return -1;
+    }
+    if (size == 0 || (unsigned long)size > BENCH_MAX_IMAGE) {
+        fprintf(stderr, "bench: %s: %ld bytes; a workload must be 1 to %u bytes\n", path,
+                size, (unsigned)BENCH_MAX_IMAGE);
+        fclose(f);
+        return -1;
+    }
+    img->len = (uint32_t)size;
+    img->data = malloc(img->len);
+    if (!img->data || fread(img->data, 1, img->len, f) != img->len) {
+        fprintf(stderr, "bench: %s: %s\n", path, img->data ? "read error" : "out of memory");
+        free(img->data);
+        img->data = NULL;
+        fclose(f);
+        return -1;
+    }
+    fclose(f);
+    if (img->len >= 8 && memcmp(img->data + img->len - 8, "CSUM", 4) == 0) {
+        img->has_expect = 1;
+        img->expect = le32(img->data + img->len - 4);
+    }
+    return 0;
+}
+
+/* One run on a fresh machine. Returns the stop reason; on anything but
+ * CPU_STOP_HALT, msg holds one line saying what happened. */
+static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct bench_image *img,
+                                    struct bench_run *out, char *msg, size_t msglen)
+{
+    struct memmap *mem = calloc(1, sizeof *mem);
+    struct io_bus *io = malloc(sizeof *io);
+    struct sched *sched = malloc(sizeof *sched);
+    struct cpu *c = NULL;
+    enum cpu_stop stop = CPU_STOP_SHUTDOWN;
+    char err[256];
+    uint64_t t0, t1;
+
+    memset(out, 0, sizeof *out);
+    if (!mem || !io || !sched) {
+        snprintf(msg, msglen, "out of memory");
+        goto done;
+    }
+    if (mem_init(mem, BENCH_RAM, err, sizeof err) != 0) {
+        snprintf(msg, msglen, "mem_init: %s", err);
+        free(mem);
+        mem = NULL;
+        goto done;
+    }
+    io_init(io);
+    sched_init(sched);
+    c = cpu_create(&o->cfg, mem, io, sched, err, sizeof err);
+    if (!c) {
+        snprintf(msg, msglen, "cpu_create: %s", err);
+        goto done;
+    }
+    cpu_reset(c);
+    mem_poke(mem, BENCH_LOAD, img->data, img->len);
+    cpu_set_reg(c, REG_CS, 0);
+    cpu_set_reg(c, REG_EIP, BENCH_LOAD);
+    cpu_set_reg(c, REG_SS, 0);
+    cpu_set_reg(c, REG_ESP, BENCH_SP);
+    cpu_set_reg(c, REG_DS, 0);
+    cpu_set_reg(c, REG_ES, 0);
+    cpu_set_reg(c, REG_EFLAGS, 0x0002);
+    cpu_set_stop_on_halt(c, 1);
+
+    t0 = bench_now_ns();
+    stop = cpu_run(c, o->max_cycles);
+    t1 = bench_now_ns();
+
+    out->ns = t1 > t0 ? t1 - t0 : 1;
+    out->icount = cpu_icount(c);
+    out->cycles = cpu_cycles(c);
+    out->checksum = mem_read(mem, BENCH_CSUM_ADDR, 4);
+    cpu_get_stats(c, &out->stats);
+    switch (stop) {
+    case CPU_STOP_HALT:
+        out->hash = cpu_state_hash(c);
+        break;
+    case CPU_STOP_UNIMPL:
+        snprintf(msg, msglen, "unimplemented: %s", cpu_stop_message(c));
+        break;
+    case CPU_STOP_SHUTDOWN:
+        snprintf(msg, msglen, "shutdown: %s", cpu_stop_message(c));
+        break;
+    case CPU_STOP_BUDGET:
+        snprintf(msg, msglen, "no HLT after %llu cycles (%llu instructions), CS:EIP %04x:%08x",
+                 (unsigned long long)out->cycles, (unsigned long long)out->icount,
+                 (unsigned)cpu_get_reg(c, REG_CS), (unsigned)cpu_get_reg(c, REG_EIP));
+        break;
+    default:
+        snprintf(msg, msglen, "cpu_run stopped unexpectedly (reason %d)", (int)stop);
+        break;
+    }
+done:
+    if (c)
+        cpu_destroy(c);
+    if (mem)
+        mem_free(mem);
+    free(mem);
+    free(io);
+    free(sched);
+    return stop;
+}
+
+static int bench_cmp_double(const void *a, const void *b)
+{
+    double x = *(const double *)a, y = *(const double *)b;
+
+    return (x > y) - (x < y);
+}
+
+static double bench_median(double *v, unsigned n)
+{
+    qsort(v, n, sizeof *v, bench_cmp_double);
+    return n % 2 ? v[n / 2] : (v[n / 2 - 1] + v[n / 2]) / 2;
+}
+
+/* Runs one workload o->runs times and prints its row. Returns 0 if every run
+ * halted, all runs agree, and the checksum matches the trailer; 1 otherwise. */
+static int bench_workload(const struct bench_opts *o, const struct bench_image *img)
+{
+    struct bench_run first, r;
+    double v_mips[BENCH_MAX_RUNS], v_ns[BENCH_MAX_RUNS], med_mips, med_ns, mhz, spread;
+    char msg[512];
+    unsigned i;
+    int agree = 1, expect_ok;
+    enum cpu_stop stop;
+
+    if (bench_has_suffix(img->name, "32") && o->cfg.model < CPU_80386) {
+        printf("%-14s skipped: needs an 80386 or later\n", img->name);
+        return 0;
+    }
+    for (i = 0; i < o->runs; i++) {
+        stop = bench_run_once(o, img, i ? &r : &first, msg, sizeof msg);
+        if (stop != CPU_STOP_HALT) {
+            fflush(stdout);
+            fprintf(stderr, "bench: %s: run %u: %s\n", img->path, i + 1, msg);
+            return 1;
+        }
+        if (i == 0)
+            r = first;
+        else if (r.icount != first.icount || r.cycles != first.cycles ||
+                 r.checksum != first.checksum || r.hash != first.hash)
+            agree = 0;
+        v_mips[i] = (double)r.icount * 1e3 / (double)r.ns;
+        v_ns[i] = (double)r.ns / (double)(r.icount ? r.icount : 1);
+    }
+    med_ns = bench_median(v_ns, o->runs);
+    med_mips = bench_median(v_mips, o->runs);
+    spread = med_mips > 0 ? (v_mips[o->runs - 1] - v_mips[0]) * 100 / med_mips : 0;
+    mhz = med_mips * (double)first.cycles / (double)(first.icount ? first.icount : 1);
+    expect_ok = !img->has_expect || img->expect == first.checksum;
+
+    printf("%-14s %12llu %13llu %8.1f %5.1f%% %8.2f %8.1f ", img->name,
+           (unsigned long long)first.icount, (unsigned long long)first.cycles,
+           med_mips, spread, med_ns, mhz);
+    if (first.stats.trace_lookups)
+        printf("%8.3f%% ", 100.0 * (double)first.stats.trace_hits /
+                           (double)first.stats.trace_lookups);
+    else
+        printf("%9s ", "-");
+    printf("%08lx %s\n", (unsigned long)first.checksum,
+           !img->has_expect ? "no trailer" : expect_ok ? "ok" : "MISMATCH");
+    if (!expect_ok) {
+        fflush(stdout);
+        fprintf(stderr, "bench: %s: checksum %08lx, a correct CPU leaves %08lx "
+                "(registers at 0:%04x)\n", img->path, (unsigned long)first.checksum,
+                (unsigned long)img->expect, 0x510u);
+    }
+    if (!agree) {
+        fflush(stdout);
+        fprintf(stderr, "bench: %s: runs disagree (instructions, cycles, checksum or state "
+                "hash): not deterministic\n", img->path);
+    }
+    return agree && expect_ok ? 0 : 1;
+}
+
+/* Appends path, or every *.bin in the folder path (sorted by name, so the
+ * table's order does not depend on the file system), to the list. */
+static int bench_collect(const char *path, char ***list, size_t *n, size_t *cap)
+{
+    DIR *d = opendir(path);
+    struct dirent *e;
+    size_t first = *n;
+
+    if (!d) {
+        if (errno != ENOTDIR) {
+            fprintf(stderr, "bench: %s: %s\n", path, strerror(errno));
+            return -1;
+        }
+        d = NULL;
+    }
+    for (;;) {
+        const char *name;
+        char *full;
+
+        if (d) {
+            e = readdir(d);
+            if (!e)
+                break;
+            name = e->d_name;
+            if (!bench_has_suffix(name, ".bin"))
+                continue;
+            full = malloc(strlen(path) + strlen(name) + 2);
+            if (full)
+                sprintf(full, "%s/%s", path, name);
+        } else {
+            full = malloc(strlen(path) + 1);
+            if (full)
+                strcpy(full, path);
+        }
+        if (!full) {
+            fprintf(stderr, "bench: out of memory\n");
+            if (d)
+                closedir(d);
+            return -1;
+        }
+        if (*n == *cap) {
+            size_t ncap = *cap ? *cap * 2 : 16;
+            char **nl = realloc(*list, ncap * sizeof *nl);
+
+            if (!nl) {
+                free(full);
+                fprintf(stderr, "bench: out of memory\n");
+                if (d)
+                    closedir(d);
+                return -1;
+            }
+            *list = nl;
+            *cap = ncap;
+        }
+        (*list)[(*n)++] = full;
+        if (!d)
+            return 0;
+    }
+    closedir(d);
+    if (*n == first) {
+        fprintf(stderr, "bench: %s: no *.bin workloads in this folder\n", path);
+        return -1;
+    }
+    /* Sort the entries this folder added. */
+    {
+        size_t i, j;
+
+        for (i = first + 1; i < *n; i++)
+            for (j = i; j > first && strcmp((*list)[j - 1], (*list)[j]) > 0; j--) {
+                char *t = (*list)[j];
+
+                (*list)[j] = (*list)[j - 1];
+                (*list)[j - 1] = t;
+            }
+    }
+    return 0;
+}
+
+int main(int argc, char **argv)
+{
+    struct bench_opts o;
+    const char *model_name = "pentium";
+    char **paths = NULL;
+    size_t npaths = 0, cap = 0, i;
+    int failed = 0, a;
+
+    memset(&o, 0, sizeof o);
+    o.runs = 5;
+    o.max_cycles = 10000000000ull;
+    for (a = 1; a < argc; a++) {
+        const char *arg = argv[a];
+        uint64_t v = 0;
+
+        if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
+            bench_usage(stdout);
+            return 0;
+        } else if (strcmp(arg, "--cache-off") == 0) {
+            o.cfg.cache_off = 1;
+        } else if (strcmp(arg, "--cpu") == 0 || strcmp(arg, "--runs") == 0 ||
+                   strcmp(arg, "--trace-max") == 0 || strcmp(arg, "--trace-entries") == 0 ||
+                   strcmp(arg, "--max-cycles") == 0) {
+            const char *val = a + 1 < argc ? argv[++a] : NULL;
+
+            if (!val) {
+                fprintf(stderr, "bench: %s needs a value\n", arg);
+                return 2;
+            }
+            if (strcmp(arg, "--cpu") == 0) {
+                model_name = val;
+                continue;
+            }
+            if (bench_parse_u64(val, &v) != 0) {
+                fprintf(stderr, "bench: %s %s: not a number\n", arg, val);
+                return 2;
+            }
+            if (strcmp(arg, "--runs") == 0) {
+                if (v < 1 || v > BENCH_MAX_RUNS) {
+                    fprintf(stderr, "bench: --runs %s: must be 1 to %d\n", val, BENCH_MAX_RUNS);
+                    return 2;
+                }
+                o.runs = (unsigned)v;
+            } else if (strcmp(arg, "--trace-max") == 0) {
+                if (v < 1 || v > 16) {
+                    fprintf(stderr, "bench: --trace-max %s: must be 1 to 16\n", val);
+                    return 2;
+                }
+                o.cfg.trace_max = (unsigned)v;
+            } else if (strcmp(arg, "--trace-entries") == 0) {
+                if (v < 1 || v > (1u << 24) || (v & (v - 1))) {
+                    fprintf(stderr, "bench: --trace-entries %s: must be a power of two "
+                            "up to 16777216\n", val);
+                    return 2;
+                }
+                o.cfg.trace_entries = (unsigned)v;
+            } else {
+                if (v < 1) {
+                    fprintf(stderr, "bench: --max-cycles %s: must be at least 1\n", val);
+                    return 2;
+                }
+                o.max_cycles = v;
+            }
+        } else if (arg[0] == '-' && arg[1] != '\0') {
+            fprintf(stderr, "bench: %s: unknown option (try --help)\n", arg);
+            return 2;
+        } else if (bench_collect(arg, &paths, &npaths, &cap) != 0) {
+            return 1;
+        }
+    }
+    if (cpu_model_parse(model_name, &o.cfg.model) != 0) {
+        fprintf(stderr, "bench: --cpu %s: unknown CPU model (try --help)\n", model_name);
+        return 2;
+    }
+    if (npaths == 0) {
+#ifdef BENCH_DIR
+        if (bench_collect(BENCH_DIR, &paths, &npaths, &cap) != 0)
+            return 1;
+#else
+        bench_usage(stderr);
+        return 2;
+#endif
+    }
+
+    printf("tick86 bench: cpu %s, median of %u run%s, trace-max %u, trace-entries %u, "
+           "trace cache %s (0 = the CPU's default)\n",
+           cpu_model_name(o.cfg.model), o.runs, o.runs == 1 ? "" : "s", o.cfg.trace_max,
+           o.cfg.trace_entries, o.cfg.cache_off ? "off" : "on");
+    printf("%-14s %12s %13s %8s %6s %8s %8s %9s %-8s %s\n", "workload", "instructions",
+           "cycles", "MIPS", "spread", "ns/insn", "MHz", "trace-hit", "checksum", "expected");
+    for (i = 0; i < npaths; i++) {
+        struct bench_image img;
+        if (bench_load(&img, paths[i]) != 0) {
+            failed = 1;
+            continue;
+        }
+        failed |= bench_workload(&o, &img);
+        free(img.data);
+        fflush(stdout);
+    }
+    for (i = 0; i < npaths; i++)
+        free(paths[i]);
+    free(paths);
+    return failed;
+}
