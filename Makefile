@@ -1,45 +1,120 @@
 # tick86 - see README.md. `./configure` writes config.mk.
--include config.mk
 ifeq ($(wildcard config.mk),)
+ifeq ($(filter clean,$(MAKECMDGOALS)),)
 $(error config.mk is missing: run ./configure first (./configure --install-deps installs what is missing))
 endif
+endif
+-include config.mk
 
 B        := build
+SST_ROOT ?= ../shared/sst
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
-CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -Icpu -Idevices
 OPT      ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS)
+SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
-CPU_SRC  := $(wildcard cpu/*.c)
+CPU_SRC  := $(sort $(wildcard cpu/*.c))
 DEV_SRC  := devices/memmap.c devices/ioport.c devices/sched.c
 CORE_SRC := $(CPU_SRC) $(DEV_SRC)
-HDRS     := $(wildcard cpu/*.h cpu/*.def devices/*.h)
+HDRS     := $(wildcard cpu/*.h cpu/*.def devices/*.h tests/*.h tests/sst/*.h bench/*.h)
+SST_SRC  := $(filter-out tests/sst/sst_fakecpu.c,$(sort $(wildcard tests/sst/*.c)))
+UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
+UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC))
+GUEST    := $(patsubst tests/guest/%.asm,$(B)/guest/%.bin,$(wildcard tests/guest/*.asm))
+BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 
-.PHONY: all check clean bench fuzz sst-full run unit sst hostile determinism clang-build fuzz-replay
-all: $(B)/tick86 $(B)/sst-run
+.PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build
+all: $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
 
-# One object set per build flavour: normal, sanitizers, hostile, portable.
+# Object files per build flavour: obj (release), san (ASan+UBSan), hostile
+# (1-instruction traces, a 4-entry trace cache and TLB: STYLE.md item 13).
 define flavour
-$(B)/$(1)/%.o: %.c $(HDRS) | $(B)/$(1)
+$(B)/$(1)/%.o: %.c $(HDRS)
 	@mkdir -p $$(dir $$@)
 	$$(CC) $$(CFLAGS_ALL) $(2) -c $$< -o $$@
-$(B)/$(1):
-	@mkdir -p $$@
 endef
 $(eval $(call flavour,obj,))
-$(eval $(call flavour,san,-O1 -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined))
+$(eval $(call flavour,san,$(SAN) $(CHECK_CFLAGS) -DGUEST_DIR='"$(B)/guest"'))
 $(eval $(call flavour,hostile,-DTRACE_MAX=1 -DTRACE_ENTRIES_DEFAULT=4 -DTLB_ENTRIES=4))
-
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
 $(B)/tick86: $(call objs,obj,$(CORE_SRC) gui/main.c)
 	$(CC) $(OPT) $^ -o $@ $(LDLIBS)
-
-SST_SRC := $(wildcard tests/sst/*.c)
 $(B)/sst-run: $(call objs,obj,$(CORE_SRC) $(SST_SRC))
 	$(CC) $(OPT) $^ -o $@ $(ZLIB_LIBS)
 $(B)/sst-run-hostile: $(call objs,hostile,$(CORE_SRC) $(SST_SRC))
 	$(CC) $(OPT) $^ -o $@ $(ZLIB_LIBS)
+$(B)/bench/bench: $(call objs,obj,$(CORE_SRC) bench/bench.c)
+	@mkdir -p $(dir $@)
+	$(CC) $(OPT) $^ -o $@
+tick86: $(B)/tick86
+	cp $< $@
+
+$(B)/guest/%.bin: tests/guest/%.asm
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin $< -o $@
+$(B)/bench/%.bin: bench/%.asm $(wildcard bench/*.inc)
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin -Ibench/ $< -o $@
+
+# ---- tests ---------------------------------------------------------------
+$(B)/san/unit/%: $(B)/san/tests/unit/%.o $(call objs,san,$(CORE_SRC))
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) $^ -o $@ $(CHECK_LIBS)
+
+unit: $(UNITS) $(GUEST)
+	@set -e; for t in $(UNITS); do echo "== $$t"; $$t; done
+
+# The core must also be -Wall -Wextra clean under clang (and gcc, above).
+clang-build:
+ifneq ($(CLANG),)
+	@mkdir -p $(B)/clang
+	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c gui/main.c; do \
+	  $(CLANG) $(CSTD) $(WARN) -Werror -O2 -fsyntax-only $$f; done
+	@echo "clang -Wall -Wextra: clean"
+else
+	@echo "clang-build: SKIPPED (clang not found; ./configure --install-deps installs it)"
+endif
+
+sst: $(B)/sst-run
+	$(B)/sst-run --cpu 8086 $(SST_ROOT)/8086
+	$(B)/sst-run --cpu 80286 $(SST_ROOT)/286
+
+sst-hostile: $(B)/sst-run-hostile
+	$(B)/sst-run-hostile --cpu 8086 $(SST_ROOT)/8086
+	$(B)/sst-run-hostile --cpu 80286 $(SST_ROOT)/286
+
+# Every input the fuzzer ever crashed on is kept and replayed.
+$(B)/san/fuzz-replay: $(B)/san/tests/fuzz/fuzz_exec.o $(B)/san/tests/fuzz/replay_main.o $(call objs,san,$(CORE_SRC))
+	$(CC) $(SAN) $^ -o $@
+fuzz-replay: $(B)/san/fuzz-replay
+	$(B)/san/fuzz-replay tests/fuzz-crashes tests/fuzz-seeds
+
+check: all clang-build unit fuzz-replay sst sst-hostile
+	@echo "make check: all suites passed"
+
+# ---- longer suites ---------------------------------------------------------
+SST_CPU ?=
+sst-full: $(B)/sst-run
+	@test -n "$(SST_DIR)" || { echo "usage: make sst-full SST_DIR=path/to/suite [SST_CPU=8086|80286]"; exit 2; }
+	$(B)/sst-run $(if $(SST_CPU),--cpu $(SST_CPU)) --cycles $(SST_DIR)
+
+FUZZ_SECONDS ?= 60
+fuzz:
+ifneq ($(CLANG),)
+	@mkdir -p $(B)/fuzz tests/fuzz-crashes
+	$(CLANG) $(CSTD) -O1 -g -fsanitize=fuzzer,address,undefined $(CORE_SRC) tests/fuzz/fuzz_exec.c -o $(B)/fuzz/fuzz-exec
+	$(B)/fuzz/fuzz-exec -max_total_time=$(FUZZ_SECONDS) -artifact_prefix=tests/fuzz-crashes/ -max_len=256 tests/fuzz-seeds
+else
+	@echo "make fuzz needs clang (libFuzzer): ./configure --install-deps"; exit 1
+endif
+
+bench: $(B)/bench/bench $(BENCHBIN)
+	$(B)/bench/bench $(BENCHBIN)
+
+run: $(B)/tick86 $(BENCHBIN)
+	$(B)/tick86 -cpu pentium -load 0x1000 $(B)/bench/alu_loop.bin
 
 clean:
-	rm -rf $(B)
+	rm -rf $(B) tick86

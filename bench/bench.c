@@ -15,7 +15,9 @@
  * must retire the same instructions and cycles and leave the same checksum
  * and state hash (DESIGN.md invariant 1), and the checksum must equal the one
  * in the binary's "CSUM" trailer. Any failure gives a non-zero exit. */
-#define _POSIX_C_SOURCE 200809L
+#ifndef _POSIX_C_SOURCE
+#define _POSIX_C_SOURCE 200809L   /* clock_gettime, dirent */
+#endif
 
 #include "../cpu/cpu.h"
 #include "../devices/ioport.h"
@@ -74,14 +76,18 @@ static void bench_usage(FILE *f)
           "Runs each workload (a flat binary from bench/*.asm, or every *.bin in DIR)\n"
           "N times on a fresh machine and prints a table of instructions, cycles,\n"
           "median MIPS and ns per instruction, trace-cache hit rate and checksum.\n"
-          "  --cpu MODEL        8086 80186 80286 80386 80486 pentium p6 (default pentium);\n"
-          "                     workloads named *32 are skipped below the 80386\n"
+          "  --cpu MODEL        the CPU model, named as tick86's -cpu names it (default\n"
+          "                     Pentium); workloads named *32 are skipped below the 80386\n"
           "  --runs N           runs per workload, median reported (default 5)\n"
           "  --trace-max N      instructions per trace, 1..16 (default: the CPU's)\n"
           "  --trace-entries N  trace-cache entries, a power of two (default: the CPU's)\n"
           "  --cache-off        decode every instruction afresh\n"
           "  --max-cycles N     fail a workload that has not halted after N cycles\n"
-          "                     (default 10000000000)\n", f);
+          "                     (default 10000000000)\n"
+          "Columns: MIPS and spread are the median and (max-min)/median over the runs;\n"
+          "MHz is guest cycles per host second in millions, the speed of the emulated\n"
+          "clock; expected says whether the checksum at 0:0500h equals the one in the\n"
+          "binary's CSUM trailer. Runs must agree exactly, or bench exits 1.\n", f);
 #ifdef BENCH_DIR
     fputs("With no DIR_OR_BIN it runs " BENCH_DIR ".\n", f);
 #endif
@@ -394,108 +400,147 @@ static int bench_collect(const char *path, char ***list, size_t *n, size_t *cap)
     return 0;
 }
 
-int main(int argc, char **argv)
+/* Parses the command line into o and the operand list. Returns 0, 1 after
+ * --help, or 2 after a one-line complaint on stderr. */
+static int bench_parse_args(int argc, char **argv, struct bench_opts *o,
+                            const char **operands, size_t *noperands)
 {
-    struct bench_opts o;
-    const char *model_name = "pentium";
-    char **paths = NULL;
-    size_t npaths = 0, cap = 0, i;
-    int failed = 0, a;
+    const char *model_name = NULL;
+    int a;
 
-    memset(&o, 0, sizeof o);
-    o.runs = 5;
-    o.max_cycles = 10000000000ull;
+    memset(o, 0, sizeof *o);
+    o->runs = 5;
+    o->max_cycles = 10000000000ull;
+    *noperands = 0;
     for (a = 1; a < argc; a++) {
-        const char *arg = argv[a];
+        const char *arg = argv[a], *val;
         uint64_t v = 0;
 
         if (strcmp(arg, "-h") == 0 || strcmp(arg, "--help") == 0) {
             bench_usage(stdout);
-            return 0;
-        } else if (strcmp(arg, "--cache-off") == 0) {
-            o.cfg.cache_off = 1;
-        } else if (strcmp(arg, "--cpu") == 0 || strcmp(arg, "--runs") == 0 ||
-                   strcmp(arg, "--trace-max") == 0 || strcmp(arg, "--trace-entries") == 0 ||
-                   strcmp(arg, "--max-cycles") == 0) {
-            const char *val = a + 1 < argc ? argv[++a] : NULL;
-
-            if (!val) {
-                fprintf(stderr, "bench: %s needs a value\n", arg);
-                return 2;
-            }
-            if (strcmp(arg, "--cpu") == 0) {
-                model_name = val;
-                continue;
-            }
-            if (bench_parse_u64(val, &v) != 0) {
-                fprintf(stderr, "bench: %s %s: not a number\n", arg, val);
-                return 2;
-            }
-            if (strcmp(arg, "--runs") == 0) {
-                if (v < 1 || v > BENCH_MAX_RUNS) {
-                    fprintf(stderr, "bench: --runs %s: must be 1 to %d\n", val, BENCH_MAX_RUNS);
-                    return 2;
-                }
-                o.runs = (unsigned)v;
-            } else if (strcmp(arg, "--trace-max") == 0) {
-                if (v < 1 || v > 16) {
-                    fprintf(stderr, "bench: --trace-max %s: must be 1 to 16\n", val);
-                    return 2;
-                }
-                o.cfg.trace_max = (unsigned)v;
-            } else if (strcmp(arg, "--trace-entries") == 0) {
-                if (v < 1 || v > (1u << 24) || (v & (v - 1))) {
-                    fprintf(stderr, "bench: --trace-entries %s: must be a power of two "
-                            "up to 16777216\n", val);
-                    return 2;
-                }
-                o.cfg.trace_entries = (unsigned)v;
-            } else {
-                if (v < 1) {
-                    fprintf(stderr, "bench: --max-cycles %s: must be at least 1\n", val);
-                    return 2;
-                }
-                o.max_cycles = v;
-            }
-        } else if (arg[0] == '-' && arg[1] != '\0') {
-            fprintf(stderr, "bench: %s: unknown option (try --help)\n", arg);
-            return 2;
-        } else if (bench_collect(arg, &paths, &npaths, &cap) != 0) {
             return 1;
         }
+        if (strcmp(arg, "--cache-off") == 0) {
+            o->cfg.cache_off = 1;
+            continue;
+        }
+        if (arg[0] != '-' || arg[1] == '\0') {
+            operands[(*noperands)++] = arg;
+            continue;
+        }
+        if (strcmp(arg, "--cpu") != 0 && strcmp(arg, "--runs") != 0 &&
+            strcmp(arg, "--trace-max") != 0 && strcmp(arg, "--trace-entries") != 0 &&
+            strcmp(arg, "--max-cycles") != 0) {
+            fprintf(stderr, "bench: %s: unknown option (try --help)\n", arg);
+            return 2;
+        }
+        val = a + 1 < argc ? argv[++a] : NULL;
+        if (!val) {
+            fprintf(stderr, "bench: %s needs a value\n", arg);
+            return 2;
+        }
+        if (strcmp(arg, "--cpu") == 0) {
+            model_name = val;
+            continue;
+        }
+        if (bench_parse_u64(val, &v) != 0) {
+            fprintf(stderr, "bench: %s %s: not a number\n", arg, val);
+            return 2;
+        }
+        if (strcmp(arg, "--runs") == 0) {
+            if (v < 1 || v > BENCH_MAX_RUNS) {
+                fprintf(stderr, "bench: --runs %s: must be 1 to %d\n", val, BENCH_MAX_RUNS);
+                return 2;
+            }
+            o->runs = (unsigned)v;
+        } else if (strcmp(arg, "--trace-max") == 0) {
+            if (v < 1 || v > 16) {
+                fprintf(stderr, "bench: --trace-max %s: must be 1 to 16\n", val);
+                return 2;
+            }
+            o->cfg.trace_max = (unsigned)v;
+        } else if (strcmp(arg, "--trace-entries") == 0) {
+            if (v < 1 || v > (1u << 24) || (v & (v - 1))) {
+                fprintf(stderr, "bench: --trace-entries %s: must be a power of two up to "
+                        "16777216\n", val);
+                return 2;
+            }
+            o->cfg.trace_entries = (unsigned)v;
+        } else {
+            if (v < 1) {
+                fprintf(stderr, "bench: --max-cycles %s: must be at least 1\n", val);
+                return 2;
+            }
+            o->max_cycles = v;
+        }
     }
-    if (cpu_model_parse(model_name, &o.cfg.model) != 0) {
+    o->cfg.model = CPU_PENTIUM;
+    if (model_name && cpu_model_parse(model_name, &o->cfg.model) != 0) {
         fprintf(stderr, "bench: --cpu %s: unknown CPU model (try --help)\n", model_name);
         return 2;
     }
-    if (npaths == 0) {
-#ifdef BENCH_DIR
-        if (bench_collect(BENCH_DIR, &paths, &npaths, &cap) != 0)
-            return 1;
-#else
-        bench_usage(stderr);
-        return 2;
-#endif
-    }
+    return 0;
+}
 
-    printf("tick86 bench: cpu %s, median of %u run%s, trace-max %u, trace-entries %u, "
-           "trace cache %s (0 = the CPU's default)\n",
-           cpu_model_name(o.cfg.model), o.runs, o.runs == 1 ? "" : "s", o.cfg.trace_max,
-           o.cfg.trace_entries, o.cfg.cache_off ? "off" : "on");
+int main(int argc, char **argv)
+{
+    struct bench_opts o;
+    const char **operands = malloc(((size_t)argc + 1) * sizeof *operands);
+    char **paths = NULL;
+    size_t noperands = 0, npaths = 0, cap = 0, i;
+    int rc;
+
+    if (!operands) {
+        fprintf(stderr, "bench: out of memory\n");
+        return 1;
+    }
+    rc = bench_parse_args(argc, argv, &o, operands, &noperands);
+    if (rc != 0) {
+        rc = rc == 1 ? 0 : 2;
+        goto out;
+    }
+#ifdef BENCH_DIR
+    if (noperands == 0)
+        operands[noperands++] = BENCH_DIR;
+#endif
+    if (noperands == 0) {
+        bench_usage(stderr);
+        rc = 2;
+        goto out;
+    }
+    for (i = 0; i < noperands; i++)
+        if (bench_collect(operands[i], &paths, &npaths, &cap) != 0) {
+            rc = 1;
+            goto out;
+        }
+
+    printf("tick86 bench: cpu %s, median of %u run%s, ", cpu_model_name(o.cfg.model), o.runs,
+           o.runs == 1 ? "" : "s");
+    if (o.cfg.cache_off)
+        printf("trace cache off\n");
+    else if (o.cfg.trace_max || o.cfg.trace_entries)
+        printf("trace-max %u, trace-entries %u (0: the CPU's default)\n", o.cfg.trace_max,
+               o.cfg.trace_entries);
+    else
+        printf("default trace cache\n");
     printf("%-14s %12s %13s %8s %6s %8s %8s %9s %-8s %s\n", "workload", "instructions",
            "cycles", "MIPS", "spread", "ns/insn", "MHz", "trace-hit", "checksum", "expected");
+    fflush(stdout);
     for (i = 0; i < npaths; i++) {
         struct bench_image img;
+
         if (bench_load(&img, paths[i]) != 0) {
-            failed = 1;
+            rc = 1;
             continue;
         }
-        failed |= bench_workload(&o, &img);
+        rc |= bench_workload(&o, &img);
         free(img.data);
         fflush(stdout);
     }
+out:
     for (i = 0; i < npaths; i++)
         free(paths[i]);
     free(paths);
-    return failed;
+    free(operands);
+    return rc;
 }

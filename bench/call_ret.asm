@@ -7,13 +7,13 @@
 ; (0100:xxxx is physical 1000h + xxxx), which also exercises CS loads in
 ; the trace cache's key. AX, BX and DX carry state from one call to the next.
 ;
-; 20 x 43000 iterations of 35 instructions: about 30 million instructions.
+; 20 x 41000 iterations of 37 instructions: about 30 million instructions.
 ; 8086-clean. Checksum: bench.inc.
 
 %include "bench.inc"
 
 OUTER   equ 20
-INNER   equ 43000
+INNER   equ 41000
 FARSEG  equ 0100h               ; FARSEG:(label - 1000h) is label's address
 
 start:  cli
@@ -24,6 +24,8 @@ start:  cli
         mov     ax, 1357h
         mov     bx, 2468h
         mov     dx, 0ACE1h
+        xor     bp, bp
+        xor     di, di
         mov     si, OUTER
 outer:  mov     cx, INNER
 inner:  call    f1
@@ -47,14 +49,16 @@ f1:     push    bx
         inc     bx
         ret
 
-; f2(arg): saves SI BP, reads its argument through BP, calls f3 through DI.
+; f2(arg): saves BP SI DI, reads its argument through BP, calls f3 through DI.
 f2:     push    bp
         mov     bp, sp
         push    si
+        push    di
         mov     si, [bp + 4]
         sub     ax, si
         mov     di, f3
         call    di
+        pop     di
         pop     si
         pop     bp
         ret     2
@@ -74,4 +78,4 @@ farfn:  push    ds
         pop     ds
         retf
 
-        CSUM_TRAILER 88630E85h
+        CSUM_TRAILER 0FA0C9F3Fh

@@ -100,8 +100,11 @@ int optable_build(enum cpu_model m, struct op_slot *maps, char *err, size_t errl
         for (unsigned k = 0; k < nop; k++) {
             unsigned opc = row->opc + k;
             for (unsigned e = 0; e < 8; e++) {
-                if (row->ext >= 0 && (unsigned)row->ext != e) continue;
                 struct op_slot *d = &maps[((row->map - 1) * 256 + opc) * 8 + e];
+                /* a group: every slot reads ModR/M, rows or not, so the
+                 * decoder finds the reg field even for an undefined /0 */
+                if (row->ext >= 0) d->fmt |= DF_MODRM;
+                if (row->ext >= 0 && (unsigned)row->ext != e) continue;
                 if (d->row) {
                     snprintf(err, errlen, "opcode table: %s and %s both claim %s%02X /%u on %s",
                              op_rows[d->row].name, row->name, row->map == 2 ? "0F " : "",
@@ -215,7 +218,6 @@ static unsigned decode_modrm(struct fetch *f, struct insn *i, int seg_ovr)
         if (i->base == R_EBP || i->base == R_ESP) defseg = S_SS;
     }
     i->seg = (uint8_t)(seg_ovr >= 0 ? (unsigned)seg_ovr : defseg);
-    if (seg_ovr >= 0) ea_clk += 2;
     (void)c;
     return ea_clk;
 }
@@ -224,7 +226,7 @@ unsigned decode_insn(struct cpu *c, uint32_t eip, struct insn *i, int *uncacheab
 {
     struct fetch f = { c, eip, eip, 0, 0, 0, -1 };
     int seg_ovr = -1, o32 = c->seg[S_CS].big, a32 = c->seg[S_CS].big;
-    unsigned rep = 0, lock = 0, b;
+    unsigned rep = 0, lock = 0, b, nprefix = 0;
     const struct op_slot *map = c->map1;
     int is386 = c->model >= CPU_80386;
 
@@ -247,6 +249,7 @@ unsigned decode_insn(struct cpu *c, uint32_t eip, struct insn *i, int *uncacheab
         }
         break;
     }
+    nprefix = f.n - 1;
     if (b == 0x0F && c->model >= CPU_80286) {
         map = c->map2;
         b = fetch8(&f);
@@ -295,7 +298,9 @@ unsigned decode_insn(struct cpu *c, uint32_t eip, struct insn *i, int *uncacheab
     if (f.fault >= 0) goto fault;
     unsigned col = model_col(c->model);
     unsigned clk = row->clk[col][mem];
-    if (mem && col == 0 && c->model == CPU_8086) clk += ea_clk;
+    /* 8086: EA time for memory forms, and 2 clocks per prefix byte (the
+     * manual's "+2 for a segment override" is that prefix's own cost). */
+    if (c->model == CPU_8086) clk += (mem ? ea_clk : 0) + 2 * nprefix;
     i->cycles = (uint16_t)clk;
     i->len = (uint8_t)f.n;
     *uncacheable = f.uncacheable;

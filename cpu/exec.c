@@ -140,7 +140,10 @@ static int seg_overrun(struct cpu *c, unsigned s, uint32_t off, unsigned n)
     const struct seg *sg = &c->seg[s];
     if (off <= sg->limit && sg->limit - off >= n - 1) return 0;
     if (c->model <= CPU_80186) return 1;
-    cpu_fault(c, s == S_SS ? EX_SS : EX_GP, 1, 0);
+    /* The 80286 raises #GP (13) for any segment here, also SS (80286 PRM,
+     * real-address mode exceptions; the 80286 vectors agree); from the
+     * 80386 on an SS overrun is #SS (12). */
+    cpu_fault(c, s == S_SS && c->model >= CPU_80386 ? EX_SS : EX_GP, 1, 0);
 }
 
 static uint32_t rd_lin(struct cpu *c, uint32_t lin, unsigned n)
@@ -352,8 +355,8 @@ static int build_trace(struct cpu *c, struct trace *t, uint32_t phys)
     t->mode = mode_key(c);
     if (cacheable) {
         /* Mark the decoded bytes so writes to them invalidate this trace. */
-        uint32_t end = (c->seg[S_CS].base + eip) & c->addr_mask;
-        uint32_t len = ((end - phys) & 0xFFF) ? (end - phys) : (eip - c->eip);
+        uint32_t len = 0;
+        for (unsigned k = 0; k < n; k++) len += t->ins[k].len;
         mem_mark_code(c->mem, phys, len);
         t->gen = c->mem->code_gen[phys >> 12];
     }

@@ -182,8 +182,13 @@ int moo_open(struct moo_file *f, const char *path, char *err, size_t errlen)
         char why[128];
         if (zerr == Z_ERRNO)
             snprintf(why, sizeof why, "read error: %s", strerror(errno));
-        else
-            snprintf(why, sizeof why, "bad gzip data: %s", zmsg ? zmsg : "unknown error");
+        else {
+            /* zlib prefixes its message with the path; we already do. */
+            size_t pl = strlen(path);
+            if (zmsg && strncmp(zmsg, path, pl) == 0 && zmsg[pl] == ':' && zmsg[pl + 1] == ' ')
+                zmsg += pl + 2;
+            snprintf(why, sizeof why, "bad gzip data: %s", zmsg && *zmsg ? zmsg : "unknown error");
+        }
         free(buf);
         gzclose(gz);
         fail(err, errlen, path, "%s", why);
