@@ -1,20 +1,22 @@
 /* bench.c - the bench harness: runs the fixed guest workloads and reports speed.
  *
- * build/bench [--cpu MODEL] [--runs N] [--trace-max N] [--trace-entries N]
- *             [--cache-off] [--max-cycles N] [DIR_OR_BIN...]
+ * build/bench/bench [--cpu MODEL] [--runs N] [--trace-max N] [--trace-entries N]
+ *                   [--cache-off] [--max-cycles N] [DIR_OR_BIN...]
  *
  * Each workload (bench/NAME.asm, assembled to a flat .bin; contract in
  * bench/bench.inc) runs N times, each time on a fresh machine made of the
  * narrow interfaces only: a memory map with 16 MiB of RAM, an empty port bus,
  * a scheduler with no timers and a CPU. The binary is poked at 1000h and
- * entered at 0000:1000 with SS:SP = 0000:9000; the run ends at the HLT. The
- * host clock times each run from outside (CLOCK_MONOTONIC around cpu_run);
- * it never reaches the guest.
+ * entered at 0000:1000 with SS:SP = 0000:9000; the run ends at its HLT. The
+ * host clock times each run from outside (CLOCK_MONOTONIC around the run
+ * loop); it never reaches the guest.
  *
  * Besides speed, a bench run checks what it can: every run of a workload
  * must retire the same instructions and cycles and leave the same checksum
- * and state hash (DESIGN.md invariant 1), and the checksum must equal the one
- * in the binary's "CSUM" trailer. Any failure gives a non-zero exit. */
+ * and state hash (DESIGN.md invariant 1), the checksum must equal the one in
+ * the binary's "CSUM" trailer, and a CPU that takes an interrupt or leaves
+ * the workload's code is stopped and reported at once (bench_run_once). Any
+ * failure gives a non-zero exit. */
 #ifndef _POSIX_C_SOURCE
 #define _POSIX_C_SOURCE 200809L   /* clock_gettime, dirent */
 #endif
@@ -168,18 +170,74 @@ static int bench_load(struct bench_image *img, const char *path)
     return 0;
 }
 
-/* One run on a fresh machine. Returns the stop reason; on anything but
- * CPU_STOP_HALT, msg holds one line saying what happened. */
-static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct bench_image *img,
-                                    struct bench_run *out, char *msg, size_t msglen)
+/* Physical address of the next instruction (the workloads run in real mode). */
+static uint32_t bench_pc(const struct cpu *c)
+{
+    return (cpu_get_reg(c, REG_CS) << 4) + (cpu_get_reg(c, REG_EIP) & 0xFFFFu);
+}
+
+/* Appends up to 8 bytes of guest memory at addr to msg, as " (bytes XX ...)". */
+static void bench_append_bytes(struct memmap *mem, uint32_t addr, char *msg, size_t msglen)
+{
+    size_t n = strlen(msg);
+    unsigned i;
+
+    n += (size_t)snprintf(msg + n, n < msglen ? msglen - n : 0, " (bytes");
+    for (i = 0; i < 8 && n < msglen; i++)
+        n += (size_t)snprintf(msg + n, msglen - n, " %02X", (unsigned)mem_read8(mem, addr + i));
+    if (n < msglen)
+        snprintf(msg + n, msglen - n, ")");
+}
+
+/* Says why a run that halted at a trap (see bench_run_once) got there: the
+ * vector, and the CS:IP the CPU pushed. */
+static void bench_trap_message(struct cpu *c, struct memmap *mem, unsigned vec,
+                               char *msg, size_t msglen)
+{
+    static const char *const names[] = {
+        "#DE divide error", "#DB debug", "NMI", "#BP breakpoint", "#OF overflow",
+        "#BR bound", "#UD invalid opcode", "#NM no coprocessor", "#DF double fault",
+        "coprocessor segment overrun", "#TS", "#NP", "#SS stack fault",
+        "#GP general protection"
+    };
+    uint32_t sp = (cpu_get_reg(c, REG_SS) << 4) + (cpu_get_reg(c, REG_ESP) & 0xFFFFu);
+    uint32_t ip = mem_read(mem, sp, 2), cs = mem_read(mem, sp + 2, 2);
+
+    snprintf(msg, msglen, "the CPU took interrupt %02Xh%s%s%s from %04X:%04X, which a correct "
+             "run never does", vec, vec < sizeof names / sizeof names[0] ? " (" : "",
+             vec < sizeof names / sizeof names[0] ? names[vec] : "",
+             vec < sizeof names / sizeof names[0] ? ")" : "", (unsigned)cs, (unsigned)ip);
+    bench_append_bytes(mem, (cs << 4) + ip, msg, msglen);
+}
+
+/* One run on a fresh machine. Returns 0, or -1 with one line in msg saying
+ * what went wrong.
+ *
+ * Two guards turn a CPU bug into a quick, precise message instead of a run
+ * that spins until --max-cycles: every interrupt vector points at its own HLT
+ * in a trap area (so an exception stops the run and names itself), and the
+ * CPU runs in slices of BENCH_SLICE cycles, after each of which its CS:IP
+ * must still lie inside the workload. The slices cost one cpu_run call per
+ * 16M cycles; they change nothing the guest sees (no devices). */
+#define BENCH_TRAPS  0x0C00u            /* 256 HLTs, one per vector */
+#ifndef BENCH_SLICE
+#define BENCH_SLICE  (1u << 24)
+#endif
+
+static int bench_run_once(const struct bench_opts *o, const struct bench_image *img,
+                          struct bench_run *out, char *msg, size_t msglen)
 {
     struct memmap *mem = calloc(1, sizeof *mem);
     struct io_bus *io = malloc(sizeof *io);
     struct sched *sched = malloc(sizeof *sched);
     struct cpu *c = NULL;
-    enum cpu_stop stop = CPU_STOP_SHUTDOWN;
+    enum cpu_stop stop = CPU_STOP_BUDGET;
+    uint8_t ivt[1024], traps[256];
     char err[256];
     uint64_t t0, t1;
+    uint32_t pc;
+    unsigned v;
+    int rc = -1;
 
     memset(out, 0, sizeof *out);
     if (!mem || !io || !sched) {
@@ -200,6 +258,13 @@ static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct ben
         goto done;
     }
     cpu_reset(c);
+    for (v = 0; v < 256; v++) {
+        st16(ivt + 4 * v, BENCH_TRAPS + v);
+        st16(ivt + 4 * v + 2, 0);
+        traps[v] = 0xF4;
+    }
+    mem_poke(mem, 0, ivt, sizeof ivt);
+    mem_poke(mem, BENCH_TRAPS, traps, sizeof traps);
     mem_poke(mem, BENCH_LOAD, img->data, img->len);
     cpu_set_reg(c, REG_CS, 0);
     cpu_set_reg(c, REG_EIP, BENCH_LOAD);
@@ -211,7 +276,19 @@ static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct ben
     cpu_set_stop_on_halt(c, 1);
 
     t0 = bench_now_ns();
-    stop = cpu_run(c, o->max_cycles);
+    for (;;) {
+        uint64_t done = cpu_cycles(c), left;
+
+        if (done >= o->max_cycles)
+            break;
+        left = o->max_cycles - done;
+        stop = cpu_run(c, left < BENCH_SLICE ? left : BENCH_SLICE);
+        if (stop != CPU_STOP_BUDGET)
+            break;
+        pc = bench_pc(c);
+        if (pc < BENCH_LOAD || pc >= BENCH_LOAD + img->len)
+            break;
+    }
     t1 = bench_now_ns();
 
     out->ns = t1 > t0 ? t1 - t0 : 1;
@@ -219,9 +296,18 @@ static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct ben
     out->cycles = cpu_cycles(c);
     out->checksum = mem_read(mem, BENCH_CSUM_ADDR, 4);
     cpu_get_stats(c, &out->stats);
+    pc = bench_pc(c);
     switch (stop) {
     case CPU_STOP_HALT:
-        out->hash = cpu_state_hash(c);
+        if (pc - 1 - BENCH_TRAPS < 256) {
+            bench_trap_message(c, mem, pc - 1 - BENCH_TRAPS, msg, msglen);
+        } else if (pc - 1 < BENCH_LOAD || pc - 1 >= BENCH_LOAD + img->len) {
+            snprintf(msg, msglen, "halted outside the workload, at %04X:%04X",
+                     (unsigned)cpu_get_reg(c, REG_CS), (unsigned)cpu_get_reg(c, REG_EIP) - 1);
+        } else {
+            out->hash = cpu_state_hash(c);
+            rc = 0;
+        }
         break;
     case CPU_STOP_UNIMPL:
         snprintf(msg, msglen, "unimplemented: %s", cpu_stop_message(c));
@@ -230,9 +316,16 @@ static enum cpu_stop bench_run_once(const struct bench_opts *o, const struct ben
         snprintf(msg, msglen, "shutdown: %s", cpu_stop_message(c));
         break;
     case CPU_STOP_BUDGET:
-        snprintf(msg, msglen, "no HLT after %llu cycles (%llu instructions), CS:EIP %04x:%08x",
-                 (unsigned long long)out->cycles, (unsigned long long)out->icount,
-                 (unsigned)cpu_get_reg(c, REG_CS), (unsigned)cpu_get_reg(c, REG_EIP));
+        if (out->cycles >= o->max_cycles)
+            snprintf(msg, msglen, "no HLT after %llu cycles (%llu instructions; --max-cycles), "
+                     "CS:IP %04X:%04X", (unsigned long long)out->cycles,
+                     (unsigned long long)out->icount, (unsigned)cpu_get_reg(c, REG_CS),
+                     (unsigned)cpu_get_reg(c, REG_EIP));
+        else
+            snprintf(msg, msglen, "ran away: CS:IP %04X:%04X is outside the workload after "
+                     "%llu instructions", (unsigned)cpu_get_reg(c, REG_CS),
+                     (unsigned)cpu_get_reg(c, REG_EIP), (unsigned long long)out->icount);
+        bench_append_bytes(mem, pc, msg, msglen);
         break;
     default:
         snprintf(msg, msglen, "cpu_run stopped unexpectedly (reason %d)", (int)stop);
@@ -246,7 +339,7 @@ done:
     free(mem);
     free(io);
     free(sched);
-    return stop;
+    return rc;
 }
 
 static int bench_cmp_double(const void *a, const void *b)
@@ -271,15 +364,13 @@ static int bench_workload(const struct bench_opts *o, const struct bench_image *
     char msg[512];
     unsigned i;
     int agree = 1, expect_ok;
-    enum cpu_stop stop;
 
     if (bench_has_suffix(img->name, "32") && o->cfg.model < CPU_80386) {
         printf("%-14s skipped: needs an 80386 or later\n", img->name);
         return 0;
     }
     for (i = 0; i < o->runs; i++) {
-        stop = bench_run_once(o, img, i ? &r : &first, msg, sizeof msg);
-        if (stop != CPU_STOP_HALT) {
+        if (bench_run_once(o, img, i ? &r : &first, msg, sizeof msg) != 0) {
             fflush(stdout);
             fprintf(stderr, "bench: %s: run %u: %s\n", img->path, i + 1, msg);
             return 1;

@@ -126,10 +126,11 @@ struct cpu {
     uint32_t eip, prev_eip, ip_mask;
     uint32_t lf_res, lf_aux;      /* lazy arithmetic flags, see flags below */
     uint32_t eflags;              /* all but the six arithmetic flags */
-    uint64_t cycles, icount;
+    uint64_t cycles;
     uint64_t deadline;            /* REP loops stop here (next event or budget end) */
     const struct insn *trace_end; /* the trace loop runs while the next insn < this */
-    const struct insn *trace_first;
+    const struct insn *trace_first;  /* the running trace, NULL between traces */
+    uint32_t trace_eip0;             /* EIP of its first instruction */
     struct seg seg[S_NSEG];
     uint32_t addr_mask;           /* physical address lines, with A20 applied */
     struct tlb_entry tlb[TLB_ENTRIES];
@@ -149,6 +150,7 @@ struct cpu {
     uint32_t model_addr_mask;     /* 20, 24 or 32 address lines */
     int a20;
 
+    uint64_t icount;              /* instructions retired (counted per trace) */
     /* run state */
     int halted, stop_on_halt, shadow, intr_line, nmi_pending, in_nmi;
     int stop_requested, fault_depth;

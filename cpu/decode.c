@@ -141,9 +141,11 @@ static uint8_t fetch8(struct fetch *f)
     else if (phys != f->first_phys + f->n || (phys & 0xFFF) == 0) f->uncacheable = 1;
     /* 80386+: an instruction longer than 15 bytes raises #GP (SDM vol. 2, 2.3.11);
      * the 80286 limit is 10 bytes. The 8086 has none: prefixes may repeat forever. */
-    if (((c->model >= CPU_80386 && f->n >= 15) || (c->model == CPU_80286 && f->n >= 10)) &&
-        f->fault < 0)
-        f->fault = EX_GP;
+    if ((c->model >= CPU_80386 && f->n >= 15) || (c->model == CPU_80286 && f->n >= 10)) {
+        /* stop reading: the rest decodes as zeros and the insn raises #GP */
+        if (f->fault < 0) f->fault = EX_GP;
+        return 0;
+    }
     f->n++;
     f->ip++;
     return mem_read8(c->mem, phys);

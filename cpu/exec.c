@@ -258,6 +258,7 @@ void port_out(struct cpu *c, uint16_t port, uint32_t v, unsigned width)
 }
 
 /* ---- interrupts and faults -------------------------------------------- */
+static void count_retired(struct cpu *c);
 /* Deliver vector vec through the real-mode IVT; ret_eip is the IP pushed. */
 void cpu_interrupt(struct cpu *c, unsigned vec, uint32_t ret_eip)
 {
@@ -282,6 +283,7 @@ NORETURN void cpu_fault(struct cpu *c, unsigned vec, int has_err, uint32_t err)
 {
     (void)has_err; (void)err;   /* real mode pushes no error code */
     c->eip = c->prev_eip;
+    count_retired(c);
     if (++c->fault_depth >= 3) {
         c->stop_reason = CPU_STOP_SHUTDOWN;
         snprintf(c->stop_msg, sizeof c->stop_msg, "triple fault at %04X:%08X",
@@ -305,6 +307,7 @@ NORETURN void cpu_unimpl(struct cpu *c, const char *what)
     snprintf(c->stop_msg, sizeof c->stop_msg, "unimplemented %s at %04X:%04X (bytes %s), cpu %s",
              what, c->seg[S_CS].sel, ip, bytes, cpu_model_name(c->model));
     c->eip = c->prev_eip;
+    count_retired(c);
     c->stop_reason = CPU_STOP_UNIMPL;
     longjmp(c->jmp, 2);
 }
@@ -384,22 +387,53 @@ static struct trace *get_trace(struct cpu *c)
     return t;
 }
 
-/* Run ins[0..] until the end of the trace or until trace_end is pulled in;
- * with check, also stop at the first boundary at or after the deadline. */
-static void run_insns(struct cpu *c, const struct insn *i, unsigned n, int check)
+/* Run ins[0..n-1], or fewer when trace_end is pulled in (SMC, an IRQ
+ * line, a mode change). The fast form runs when the trace surely ends
+ * before the deadline; the checked form stops at the first boundary at or
+ * after it. Both are the same loop body, written once. */
+#define RUN_BODY(extra_cond)                                            \
+    do {                                                                \
+        c->prev_eip = c->eip;                                           \
+        c->eip = (c->eip + i->len) & c->ip_mask;                        \
+        c->cycles += i->cycles;                                         \
+        i->fn(c, i);                                                    \
+        i++;                                                            \
+    } while (i < c->trace_end extra_cond)
+
+static void run_insns_fast(struct cpu *c, const struct insn *i, unsigned n)
 {
-    const struct insn *end = i + n;
+    const struct insn *first = i;
     c->trace_first = i;
-    c->trace_end = end;
-    do {
-        c->prev_eip = c->eip;
-        c->eip = (c->eip + i->len) & c->ip_mask;
-        c->cycles += i->cycles;
-        c->icount++;
-        i->fn(c, i);
-        i++;
-    } while (i < c->trace_end && (!check || c->cycles < c->deadline));
+    c->trace_eip0 = c->eip;
+    c->trace_end = i + n;
+    RUN_BODY();
+    c->icount += (uint64_t)(i - first);
+    c->trace_first = NULL;
 }
+
+static void run_insns_checked(struct cpu *c, const struct insn *i, unsigned n)
+{
+    const struct insn *first = i;
+    c->trace_first = i;
+    c->trace_eip0 = c->eip;
+    c->trace_end = i + n;
+    RUN_BODY(&& c->cycles < c->deadline);
+    c->icount += (uint64_t)(i - first);
+    c->trace_first = NULL;
+}
+
+/* A fault or stop leaves the trace loop by longjmp: count the
+ * instructions of the trace that retired before the one at prev_eip. */
+static void count_retired(struct cpu *c)
+{
+    const struct insn *i = c->trace_first;
+    if (!i) return;
+    uint32_t off = (c->prev_eip - c->trace_eip0) & c->ip_mask, at = 0;
+    while (at < off && i < c->trace_end) at += (i++)->len;
+    c->icount += (uint64_t)(i - c->trace_first);
+    c->trace_first = NULL;
+}
+#undef RUN_BODY
 
 static int take_interrupts(struct cpu *c)
 {
@@ -432,43 +466,50 @@ static int run_once(struct cpu *c, int single)
         if (wake > c->cycles) c->cycles = wake;
         return -1;
     }
+    /* The same deadline whether stepping or not: a REP instruction stops at
+     * it either way, so single-stepping sees the same interrupts. */
     uint64_t dl = c->sched->next_deadline < c->stop_cycle ? c->sched->next_deadline : c->stop_cycle;
-    c->deadline = single ? UINT64_MAX : dl;
+    c->deadline = dl;
     struct trace *t = get_trace(c);
     int shadow = c->shadow, tf = (c->eflags & F_TF) != 0;
     c->shadow = 0;
     if (single || shadow || tf) {
-        run_insns(c, t->ins, 1, 0);
+        run_insns_checked(c, t->ins, 1);
         /* Single-step trap after the instruction (SDM vol. 3, 17.3.1.4);
          * an instruction that loaded TF traps only from the next one. */
         if (tf && (c->eflags & F_TF) && !c->shadow) cpu_interrupt(c, EX_DB, c->eip);
     } else {
-        run_insns(c, t->ins, t->n, c->cycles + t->bound >= dl);
+        if (LIKELY(c->cycles + t->bound < dl)) run_insns_fast(c, t->ins, t->n);
+        else run_insns_checked(c, t->ins, t->n);
     }
     return -1;
 }
 
-static enum cpu_stop run_loop(struct cpu *c, int single)
+/* The loop proper. It is kept out of run_loop so that its locals live in
+ * registers: nothing here has to survive the longjmp of a fault, which
+ * lands in run_loop and simply calls this again. */
+static enum cpu_stop run_traces(struct cpu *c, int single)
 {
-    volatile int steps = 0;
-    int r = setjmp(c->jmp);
-    if (r == 2) return c->stop_reason;
-    if (r == 1) {
-        /* a fault was delivered; for a single step, that was the step */
-        if (single) return CPU_STOP_BUDGET;
-    }
     for (;;) {
-        if (c->stop_requested) {
+        if (UNLIKELY(c->stop_requested)) {
             c->stop_requested = 0;
             return CPU_STOP_REQUEST;
         }
         if (!single && c->cycles >= c->stop_cycle) return CPU_STOP_BUDGET;
-        if (single && steps) return CPU_STOP_BUDGET;
         uint64_t ic = c->icount;
         int s = run_once(c, single);
         if (s >= 0) return (enum cpu_stop)s;
-        if (c->icount != ic) steps = 1;
+        if (single && c->icount != ic) return CPU_STOP_BUDGET;
     }
+}
+
+static enum cpu_stop run_loop(struct cpu *c, int single)
+{
+    int r = setjmp(c->jmp);
+    if (r == 2) return c->stop_reason;
+    /* r == 1: a fault was delivered; for a single step, that was the step */
+    if (r == 1 && single) return CPU_STOP_BUDGET;
+    return run_traces(c, single);
 }
 
 enum cpu_stop cpu_run(struct cpu *c, uint64_t budget)

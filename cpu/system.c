@@ -81,7 +81,16 @@ static void esc_nofpu(struct cpu *c)
         cpu_fault(c, EX_NM, 0, 0);
 }
 void ESC_Ev_R(struct cpu *c, const struct insn *i) { (void)i; esc_nofpu(c); }
-void ESC_Ev_M(struct cpu *c, const struct insn *i) { (void)i; esc_nofpu(c); }
+/* The 80286 still checks the memory operand against the segment limit as
+ * a word: its vectors show #GP for an operand at offset FFFFh (also for
+ * dword operands) and none at FFFAh. No bus cycle is made, so the check is
+ * done on the limit rather than through a read. */
+void ESC_Ev_M(struct cpu *c, const struct insn *i)
+{
+    esc_nofpu(c);
+    if (c->model == CPU_80286 && ea(c, i) > c->seg[i->seg].lim_w)
+        cpu_fault(c, EX_GP, 1, 0);   /* the 80286 uses #GP for SS as well */
+}
 
 /* 80386+: #NM when CR0.EM or CR0.TS is set (SDM vol. 3, 2.5 / table 2-2);
  * otherwise this is an x87 instruction, which is not modelled yet. */
