@@ -24,7 +24,7 @@ UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC))
 GUEST    := $(patsubst tests/guest/%.asm,$(B)/guest/%.bin,$(wildcard tests/guest/*.asm))
 BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 
-.PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build
+.PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build decode-ndisasm
 all: $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
 
 # Object files per build flavour: obj (release), san (ASan+UBSan), hostile
@@ -70,7 +70,7 @@ unit: $(UNITS) $(GUEST)
 clang-build:
 ifneq ($(CLANG),)
 	@mkdir -p $(B)/clang
-	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c gui/main.c; do \
+	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c gui/main.c tests/decode/decode_vs_ndisasm.c tests/fuzz/fuzz_exec.c; do \
 	  $(CLANG) $(CSTD) $(WARN) -Werror -O2 -fsyntax-only $$f; done
 	@echo "clang -Wall -Wextra: clean"
 else
@@ -91,7 +91,13 @@ $(B)/san/fuzz-replay: $(B)/san/tests/fuzz/fuzz_exec.o $(B)/san/tests/fuzz/replay
 fuzz-replay: $(B)/san/fuzz-replay
 	$(B)/san/fuzz-replay tests/fuzz-crashes tests/fuzz-seeds
 
-check: all clang-build unit fuzz-replay sst sst-hostile
+# Decoder lengths against an independent decoder (nasm's ndisasm).
+$(B)/decode-vs-ndisasm: $(call objs,obj,$(CORE_SRC) tests/decode/decode_vs_ndisasm.c)
+	$(CC) $(OPT) $^ -o $@
+decode-ndisasm: $(B)/decode-vs-ndisasm
+	@set -e; for m in 8086 80286 80386 p6; do $(B)/decode-vs-ndisasm --cpu $$m; done
+
+check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile
 	@echo "make check: all suites passed"
 
 # ---- longer suites ---------------------------------------------------------

@@ -86,7 +86,8 @@ static void bench_usage(FILE *f)
           "  --cache-off        decode every instruction afresh\n"
           "  --max-cycles N     fail a workload that has not halted after N cycles\n"
           "                     (default 10000000000)\n"
-          "Columns: MIPS and spread are the median and (max-min)/median over the runs;\n"
+          "Columns: ms (host time per run) and MIPS are medians over the runs, spread\n"
+          "is (max-min)/median of MIPS; instructions count a REP string instruction once;\n"
           "MHz is guest cycles per host second in millions, the speed of the emulated\n"
           "clock; expected says whether the checksum at 0:0500h equals the one in the\n"
           "binary's CSUM trailer. Runs must agree exactly, or bench exits 1.\n", f);
@@ -360,7 +361,8 @@ static double bench_median(double *v, unsigned n)
 static int bench_workload(const struct bench_opts *o, const struct bench_image *img)
 {
     struct bench_run first, r;
-    double v_mips[BENCH_MAX_RUNS], v_ns[BENCH_MAX_RUNS], med_mips, med_ns, mhz, spread;
+    double v_mips[BENCH_MAX_RUNS], v_ns[BENCH_MAX_RUNS], v_ms[BENCH_MAX_RUNS];
+    double med_mips, med_ns, med_ms, mhz, spread;
     char msg[512];
     unsigned i;
     int agree = 1, expect_ok;
@@ -382,15 +384,17 @@ static int bench_workload(const struct bench_opts *o, const struct bench_image *
             agree = 0;
         v_mips[i] = (double)r.icount * 1e3 / (double)r.ns;
         v_ns[i] = (double)r.ns / (double)(r.icount ? r.icount : 1);
+        v_ms[i] = (double)r.ns / 1e6;
     }
     med_ns = bench_median(v_ns, o->runs);
+    med_ms = bench_median(v_ms, o->runs);
     med_mips = bench_median(v_mips, o->runs);
     spread = med_mips > 0 ? (v_mips[o->runs - 1] - v_mips[0]) * 100 / med_mips : 0;
     mhz = med_mips * (double)first.cycles / (double)(first.icount ? first.icount : 1);
     expect_ok = !img->has_expect || img->expect == first.checksum;
 
-    printf("%-14s %12llu %13llu %8.1f %5.1f%% %8.2f %8.1f ", img->name,
-           (unsigned long long)first.icount, (unsigned long long)first.cycles,
+    printf("%-14s %12llu %13llu %8.1f %8.1f %5.1f%% %8.2f %8.1f ", img->name,
+           (unsigned long long)first.icount, (unsigned long long)first.cycles, med_ms,
            med_mips, spread, med_ns, mhz);
     if (first.stats.trace_lookups)
         printf("%8.3f%% ", 100.0 * (double)first.stats.trace_hits /
@@ -614,8 +618,9 @@ int main(int argc, char **argv)
                o.cfg.trace_entries);
     else
         printf("default trace cache\n");
-    printf("%-14s %12s %13s %8s %6s %8s %8s %9s %-8s %s\n", "workload", "instructions",
-           "cycles", "MIPS", "spread", "ns/insn", "MHz", "trace-hit", "checksum", "expected");
+    printf("%-14s %12s %13s %8s %8s %6s %8s %8s %9s %-8s %s\n", "workload", "instructions",
+           "cycles", "ms", "MIPS", "spread", "ns/insn", "MHz", "trace-hit", "checksum",
+           "expected");
     fflush(stdout);
     for (i = 0; i < npaths; i++) {
         struct bench_image img;
