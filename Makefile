@@ -24,6 +24,7 @@ UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC))
 GUEST    := $(patsubst tests/guest/%.asm,$(B)/guest/%.bin,$(wildcard tests/guest/*.asm))
 BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 
+.SECONDARY:
 .PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build decode-ndisasm
 all: $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
 

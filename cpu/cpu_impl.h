@@ -267,6 +267,12 @@ void cpu_interrupt(struct cpu *c, unsigned vec, uint32_t ret_eip); /* IVT/IDT de
 /* After an instruction changes something decode or the run loop depends on:
  * end the current trace after this instruction. */
 static inline void cpu_end_trace(struct cpu *c) { c->trace_end = c->trace_first; }
+/* Leave the current instruction to be started again later (a REP string
+ * instruction pausing for an event): EIP back to its first byte, and it
+ * does not count as retired, so the instruction count does not depend on
+ * where events or run budgets fall. Only for the last instruction of a
+ * trace, which REP instructions always are. */
+static inline void cpu_restart_insn(struct cpu *c) { c->eip = c->prev_eip; c->icount--; }
 
 uint32_t cpu_get_flags(const struct cpu *c);
 /* Load FLAGS/EFLAGS as POPF does, honouring the model's fixed and

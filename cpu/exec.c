@@ -453,7 +453,10 @@ static int take_interrupts(struct cpu *c)
 }
 
 /* One boundary-to-boundary step of the loop: events, interrupts, then a
- * trace (or, with single, one instruction). Returns a stop reason or -1. */
+ * trace (or, with single, one instruction). Returns a stop reason, -1 when
+ * no instruction ran (an interrupt was taken, or a halt was skipped over),
+ * or RAN_INSNS. */
+enum { RAN_INSNS = -2 };
 static int run_once(struct cpu *c, int single)
 {
     if (c->cycles >= c->sched->next_deadline) sched_run_due(c->sched, c->cycles);
@@ -482,7 +485,7 @@ static int run_once(struct cpu *c, int single)
         if (LIKELY(c->cycles + t->bound < dl)) run_insns_fast(c, t->ins, t->n);
         else run_insns_checked(c, t->ins, t->n);
     }
-    return -1;
+    return RAN_INSNS;
 }
 
 /* The loop proper. It is kept out of run_loop so that its locals live in
@@ -496,10 +499,9 @@ static enum cpu_stop run_traces(struct cpu *c, int single)
             return CPU_STOP_REQUEST;
         }
         if (!single && c->cycles >= c->stop_cycle) return CPU_STOP_BUDGET;
-        uint64_t ic = c->icount;
         int s = run_once(c, single);
         if (s >= 0) return (enum cpu_stop)s;
-        if (single && c->icount != ic) return CPU_STOP_BUDGET;
+        if (single && s == RAN_INSNS) return CPU_STOP_BUDGET;
     }
 }
 
@@ -607,8 +609,9 @@ void cpu_reset(struct cpu *c)
         c->seg[S_CS].base = c->model == CPU_80286 ? 0xFF0000u : 0xFFFF0000u;
         c->eip = 0xFFF0;
         /* EDX holds the processor signature after reset. */
+        /* (the same family/model/stepping CPUID reports: system.c) */
         c->gpr[R_EDX] = c->model == CPU_80386 ? 0x0308 : c->model == CPU_80486 ? 0x0402
-                      : c->model == CPU_PENTIUM ? 0x0543 : c->model == CPU_P6 ? 0x0633 : 0;
+                      : c->model == CPU_PENTIUM ? 0x052C : c->model == CPU_P6 ? 0x0619 : 0;
     }
     c->prev_eip = c->eip;
     c->ip_mask = 0xFFFF;

@@ -50,7 +50,7 @@ static inline int rep_pause(struct cpu *c)
     if (net >= c->deadline || (c->eflags & F_TF) || c->nmi_pending ||
         (c->intr_line && (c->eflags & F_IF))) {
         c->cycles = net;
-        c->eip = c->prev_eip;
+        cpu_restart_insn(c);
         return 1;
     }
     return 0;

@@ -1,7 +1,8 @@
 /* string_tmpl.h - the string instructions of one element size (see
  * size_tmpl.h). One iteration reads what it needs, writes, then steps
  * eSI/eDI by the element size (down with DF=1), so a fault in an
- * iteration leaves the registers at the start of that iteration.
+ * iteration leaves the registers at the start of that iteration (the
+ * 80286 differs: pre286 below).
  *
  * Without a prefix the row's static clocks are all; with REP/REPE/REPNE
  * the loop runs for eCX iterations (eCX, eSI, eDI by the address size),

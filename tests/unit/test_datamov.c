@@ -488,7 +488,7 @@ START_TEST(clocks)
 {
     struct testmach *m = mk(all_models[_i]);
     static const unsigned mov_rr[7] = { 2, 2, 2, 2, 1, 1, 1 };
-    static const unsigned xlat[7] = { 11, 11, 5, 5, 4, 4, 4 };
+    static const unsigned xlat_clk[7] = { 11, 11, 5, 5, 4, 4, 4 };
     load(m, "89 C3");
     uint64_t c0 = cpu_cycles(m->cpu);
     cpu_step(m->cpu);
@@ -496,7 +496,7 @@ START_TEST(clocks)
     load(m, "D7");
     c0 = cpu_cycles(m->cpu);
     cpu_step(m->cpu);
-    ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, xlat[_i]);
+    ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, xlat_clk[_i]);
     tm_destroy(m);
 }
 END_TEST
