@@ -133,6 +133,7 @@ struct cpu {
     uint32_t trace_eip0;             /* EIP of its first instruction */
     struct seg seg[S_NSEG];
     uint32_t addr_mask;           /* physical address lines, with A20 applied */
+    uint32_t mode;                /* decode mode bits (trace key), see cpu_mode_changed */
     struct tlb_entry tlb[TLB_ENTRIES];
 
     struct memmap *mem;

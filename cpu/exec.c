@@ -71,9 +71,16 @@ void seg_load(struct cpu *c, unsigned s, uint16_t sel)
     cpu_unimpl(c, "protected-mode segment load");
 }
 
+/* The mode bits that change how bytes decode: they key the trace cache. */
+static uint32_t mode_key(const struct cpu *c)
+{
+    return (uint32_t)c->seg[S_CS].big | (c->cr0 & 1) << 1 | ((c->eflags & F_VM) ? 4u : 0u);
+}
+
 void cpu_mode_changed(struct cpu *c)
 {
     c->ip_mask = c->seg[S_CS].big ? 0xFFFFFFFFu : 0xFFFFu;
+    c->mode = mode_key(c);
     cpu_end_trace(c);
 }
 
@@ -97,9 +104,11 @@ void cpu_load_flags(struct cpu *c, uint32_t v, uint32_t mask)
     switch (c->model) {
     case CPU_8086: case CPU_80186: writable = 0x0FD5u; break;
     case CPU_80286: writable = (c->cr0 & 1) ? 0x7FD5u : 0x0FD5u; break;
-    case CPU_80386: writable = 0x00037FD5u; break;
-    case CPU_80486: writable = 0x00077FD5u; break;
-    default: writable = 0x00277FD5u; break;  /* + ID (CPUID present) */
+    /* VM is never changed by POPF (SDM vol. 2, POPF); RF, AC (486+) and ID
+     * (CPUID present: Pentium and P6) are */
+    case CPU_80386: writable = 0x00017FD5u; break;
+    case CPU_80486: writable = 0x00057FD5u; break;
+    default: writable = 0x00257FD5u; break;
     }
     writable &= mask;
     uint32_t cur = cpu_get_flags(c);
@@ -321,10 +330,6 @@ NORETURN void cpu_ud(struct cpu *c)
 }
 
 /* ---- trace cache ------------------------------------------------------ */
-static uint32_t mode_key(const struct cpu *c)
-{
-    return (uint32_t)c->seg[S_CS].big | (c->cr0 & 1) << 1 | ((c->eflags & F_VM) ? 4u : 0u);
-}
 
 /* Decode a trace starting at CS:EIP into t. Instructions that cannot be
  * cached (IP wrap, page crossing) make a one-instruction trace that is
@@ -355,7 +360,7 @@ static int build_trace(struct cpu *c, struct trace *t, uint32_t phys)
     t->n = n;
     t->bound = bound;
     t->phys = phys;
-    t->mode = mode_key(c);
+    t->mode = c->mode;
     if (cacheable) {
         /* Mark the decoded bytes so writes to them invalidate this trace. */
         uint32_t len = 0;
@@ -370,16 +375,17 @@ static struct trace *get_trace(struct cpu *c)
 {
     uint32_t phys = (c->seg[S_CS].base + (c->eip & c->ip_mask)) & c->addr_mask;
     c->stats.trace_lookups++;
+    struct trace *t = &c->traces[(phys ^ (phys >> 10)) & c->trace_mask];
+    if (LIKELY(t->phys == phys && t->mode == c->mode && t->gen == c->mem->code_gen[phys >> 12])) {
+        c->stats.trace_hits++;
+        return t;
+    }
     /* Code outside RAM and ROM (MMIO, unmapped) is decoded afresh each time:
-     * nothing would tell us when it changes. */
+     * nothing would tell us when it changes. Such a trace never enters the
+     * cache, so the hit test above needs no check for it. */
     if (c->cache_off || !c->mem->page_r[phys >> 12]) {
         build_trace(c, &c->scratch, phys);
         return &c->scratch;
-    }
-    struct trace *t = &c->traces[(phys ^ (phys >> 10)) & c->trace_mask];
-    if (t->phys == phys && t->mode == mode_key(c) && t->gen == c->mem->code_gen[phys >> 12]) {
-        c->stats.trace_hits++;
-        return t;
     }
     c->stats.traces_decoded++;
     if (!build_trace(c, &c->scratch, phys)) return &c->scratch;
@@ -460,7 +466,7 @@ enum { RAN_INSNS = -2 };
 static int run_once(struct cpu *c, int single)
 {
     if (c->cycles >= c->sched->next_deadline) sched_run_due(c->sched, c->cycles);
-    if (take_interrupts(c)) return -1;
+    if (UNLIKELY((c->nmi_pending | c->intr_line) != 0) && take_interrupts(c)) return -1;
     if (c->halted) {
         if (c->stop_on_halt) return CPU_STOP_HALT;
         uint64_t wake = c->sched->next_deadline < c->stop_cycle ? c->sched->next_deadline
