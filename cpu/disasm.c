@@ -129,7 +129,10 @@ static unsigned size_bytes(char s, int o32)
     }
 }
 
-/* Size of the register an operand names, or 0 when it is not a register. */
+/* Size of the register a typed operand names, or 0 when it is not a
+ * register. Fixed registers (CL, DX) never pair with a memory operand of
+ * their size in the table except as a count (shl byte [bx],cl), so they do
+ * not count as fixing the memory operand's size. */
 static unsigned reg_size(const struct opnd *o, int o32, int mem)
 {
     switch (o->kind) {
@@ -137,14 +140,8 @@ static unsigned reg_size(const struct opnd *o, int o32, int mem)
     case 'E': return mem ? 0 : size_bytes(o->size, o32);
     case 'S': return 2;
     case 'C': case 'D': case 'R': case 'T': return 4;
-    case 0: break;
     default: return 0;
     }
-    const char *t = o->text;
-    if (t[0] == 'e' && t[1] >= 'A' && t[1] <= 'Z') return o32 ? 4 : 2;   /* eAX */
-    if (t[0] >= 'A' && t[0] <= 'Z' && t[1] == 'L') return 1;              /* AL, CL */
-    if (t[0] >= 'A' && t[0] <= 'Z') return 2;                             /* DX, CS */
-    return 0;                                                             /* 1, 3 */
 }
 
 /* Index of a fixed register text ("AX" of "eAX", "CL", "DX") in reg8/reg16. */

@@ -76,6 +76,8 @@ static const struct dis_case cases[] = {
     { CPU_8086,  "D127",         "shl word [bx],1" },
     { CPU_8086,  "D3E0",         "shl ax,cl" },
     { CPU_8086,  "D327",         "shl word [bx],cl" },
+    { CPU_8086,  "D227",         "shl byte [bx],cl" },
+    { CPU_80186, "C02705",       "shl byte [bx],0x5" },           /* ndisasm: byte 0x5 */
     /* segment registers (S), fixed operands, +r (Z) */
     { CPU_8086,  "8CD8",         "mov ax,ds" },
     { CPU_8086,  "8E07",         "mov es,[bx]" },
