@@ -134,6 +134,7 @@ struct cpu {
     struct seg seg[S_NSEG];
     uint32_t addr_mask;           /* physical address lines, with A20 applied */
     uint32_t mode;                /* decode mode bits (trace key), see cpu_mode_changed */
+    uint32_t odd_clk;             /* extra clocks for a word at an odd address (8086/80186) */
     struct tlb_entry tlb[TLB_ENTRIES];
 
     struct memmap *mem;
@@ -297,10 +298,16 @@ static inline uint32_t rd8(struct cpu *c, unsigned s, uint32_t off)
         return t->r[lin & 0xFFF];
     return mem_rd_slow(c, s, off, 1);
 }
+/* The 8086 and 80186 move a word at an odd address in two bus cycles:
+ * 4 more clocks (8086 Family User's Manual, table 2-21 note). odd_clk is 4
+ * on those models and 0 on the others. */
+#define ODD_WORD_CLOCKS(c, lin) ((c)->cycles += ((lin) & 1) * (c)->odd_clk)
+
 static inline uint32_t rd16(struct cpu *c, unsigned s, uint32_t off)
 {
     const struct seg *sg = &c->seg[s];
     uint32_t lin = sg->base + off;
+    ODD_WORD_CLOCKS(c, lin);
     const struct tlb_entry *t = &c->tlb[(lin >> 12) & (TLB_ENTRIES - 1)];
     if (LIKELY(off <= sg->lim_w && t->tag == lin >> 12 && (lin & 0xFFF) != 0xFFF))
         return le16(t->r + (lin & 0xFFF));
@@ -330,6 +337,7 @@ static inline void wr16(struct cpu *c, unsigned s, uint32_t off, uint32_t v)
 {
     const struct seg *sg = &c->seg[s];
     uint32_t lin = sg->base + off;
+    ODD_WORD_CLOCKS(c, lin);
     const struct tlb_entry *t = &c->tlb[(lin >> 12) & (TLB_ENTRIES - 1)];
     if (LIKELY(off <= sg->lim_w && t->tag == lin >> 12 && t->w && (lin & 0xFFF) != 0xFFF)) {
         st16(t->w + (lin & 0xFFF), v);

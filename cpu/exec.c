@@ -574,6 +574,7 @@ struct cpu *cpu_create(const struct cpu_config *cfg, struct memmap *mem, struct 
     c->model_addr_mask = cfg->model <= CPU_80186 ? 0xFFFFFu
                        : cfg->model == CPU_80286 ? 0xFFFFFFu : 0xFFFFFFFFu;
     c->a20 = 1;
+    c->odd_clk = cfg->model <= CPU_80186 ? 4 : 0;
     cpu_reset(c);
     return c;
 }
