@@ -46,9 +46,10 @@ const char *cpu_model_name(enum cpu_model m)
 /* ---- segments --------------------------------------------------------- */
 void seg_update_limits(struct seg *sg)
 {
+    /* Limits below 1 and 3 (protected mode only) clamp to 0; such tiny
+     * segments are not yet loadable, since descriptor loads stop the machine. */
     sg->lim_w = sg->limit >= 1 ? sg->limit - 1 : 0;
     sg->lim_d = sg->limit >= 3 ? sg->limit - 3 : 0;
-    if (sg->limit < 1) sg->lim_w = 0, sg->limit = sg->limit; /* offset 0 word fails via slow path */
 }
 
 void seg_load_real(struct cpu *c, unsigned s, uint16_t sel)

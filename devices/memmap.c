@@ -35,8 +35,9 @@ int mem_init(struct memmap *m, uint32_t ram_size, char *err, size_t errlen)
 
 void mem_free(struct memmap *m)
 {
+    /* code bitmaps exist only for RAM pages, and RAM sits 1:1 below ram_size */
     if (m->code_bits)
-        for (uint32_t p = 0; p < MEM_PAGES; p++) free(m->code_bits[p]);
+        for (uint32_t p = 0; p < (m->ram_size >> MEM_PAGE_SHIFT); p++) free(m->code_bits[p]);
     for (unsigned r = 0; r < m->nregions; r++)
         if (m->regions[r].kind == MEM_ROM) free(m->regions[r].host);
     free(m->ram);

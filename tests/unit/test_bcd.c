@@ -3,45 +3,27 @@
  * vectors show, and AAM's divide error. */
 #include <check.h>
 #include <string.h>
+#define TM_FLAG_NAMES
 #include "../testmach.h"
 
 #define CODE 0x1000u
 #define DE_HANDLER 0x3000u
-enum { CF = 0x001, PF = 0x004, AF = 0x010, ZF = 0x040, SF = 0x080, OF = 0x800 };
 
-static struct testmach *mk(enum cpu_model model)
-{
-    struct testmach *m = tm_create(model);
-    mem_write(&m->mem, 0, DE_HANDLER, 2);       /* IVT vector 0 -> 0000:3000 */
-    mem_write(&m->mem, 2, 0, 2);
-    mem_write8(&m->mem, DE_HANDLER, 0xF4);
-    return m;
-}
+static const struct tm_trap traps[] = { { 0, DE_HANDLER } };
+static struct testmach *mk(enum cpu_model model) { return tm_create_traps(model, traps, TM_NTRAPS(traps)); }
 
 /* Run the hex bytes once at 0000:1000 with AX and FLAGS given. */
 static void run(struct testmach *m, const char *hex, uint32_t eax, uint32_t flags)
 {
-    uint8_t buf[16];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1]; ) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, CODE, buf, n);
+    tm_load_hex(m, CODE, hex);
     cpu_set_reg(m->cpu, REG_EAX, eax);
     cpu_set_reg(m->cpu, REG_EFLAGS, flags | 2);
     cpu_step(m->cpu);
 }
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static uint32_t AX(struct testmach *m) { return R(m, REG_EAX) & 0xFFFF; }
-static uint32_t FL(struct testmach *m, uint32_t mask) { return R(m, REG_EFLAGS) & mask; }
+static uint32_t AX(struct testmach *m) { return tm_reg(m, REG_EAX) & 0xFFFF; }
+static uint32_t FL(struct testmach *m, uint32_t mask) { return tm_reg(m, REG_EFLAGS) & mask; }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 
 START_TEST(daa_das_common)
@@ -131,9 +113,9 @@ START_TEST(aam_zero_divide_error)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     run(m, "D4 00", 0x1234, CF | SF);
-    ck_assert_uint_eq(R(m, REG_EIP), DE_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), DE_HANDLER);
     ck_assert_uint_eq(AX(m), 0x1234);
-    uint32_t sp = R(m, REG_ESP) & 0xFFFF;
+    uint32_t sp = tm_reg(m, REG_ESP) & 0xFFFF;
     ck_assert_uint_eq(mem_read(&m->mem, sp, 2), model <= CPU_80186 ? CODE + 2 : CODE);
     if (model <= CPU_80186)
         ck_assert_uint_eq(mem_read(&m->mem, sp + 4, 2) & 0x8D5, ZF | PF);
@@ -159,21 +141,21 @@ START_TEST(sign_extensions)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     run(m, "98", 0xABCD1280, 0);               /* cbw */
-    ck_assert_uint_eq(R(m, REG_EAX), 0xABCDFF80);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xABCDFF80);
     run(m, "98", 0xABCD127F, 0);
-    ck_assert_uint_eq(R(m, REG_EAX), 0xABCD007F);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xABCD007F);
     cpu_set_reg(m->cpu, REG_EDX, 0x55550000);
     run(m, "99", 0x00008000, 0);               /* cwd */
-    ck_assert_uint_eq(R(m, REG_EDX), 0x5555FFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0x5555FFFF);
     run(m, "99", 0xFFFF7FFF, 0);
-    ck_assert_uint_eq(R(m, REG_EDX), 0x55550000);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0x55550000);
     if (model >= CPU_80386) {
         run(m, "66 98", 0x12348000, 0);        /* cwde */
-        ck_assert_uint_eq(R(m, REG_EAX), 0xFFFF8000);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xFFFF8000);
         run(m, "66 99", 0x80000000, 0);        /* cdq */
-        ck_assert_uint_eq(R(m, REG_EDX), 0xFFFFFFFF);
+        ck_assert_uint_eq(tm_reg(m, REG_EDX), 0xFFFFFFFF);
         run(m, "66 99", 0x7FFFFFFF, 0);
-        ck_assert_uint_eq(R(m, REG_EDX), 0);
+        ck_assert_uint_eq(tm_reg(m, REG_EDX), 0);
     }
     tm_destroy(m);
 }

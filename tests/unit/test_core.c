@@ -79,25 +79,12 @@ static const struct dcase dcases[] = {
     { CPU_80386, "2E2E2E2E2E2E2E2E2E2E2E2E2E2E2E01C0", 15, NULL, 0, 0 },
 };
 
-static unsigned hex_to_bytes(const char *s, uint8_t *out)
-{
-    unsigned n = 0;
-    while (*s) {
-        if (*s == ' ') { s++; continue; }
-        unsigned v;
-        sscanf(s, "%2x", &v);
-        out[n++] = (uint8_t)v;
-        s += 2;
-    }
-    return n;
-}
-
 START_TEST(decode_lengths_and_handlers)
 {
     const struct dcase *d = &dcases[_i];
     struct testmach *m = tm_create(d->model);
     uint8_t code[32];
-    unsigned n = hex_to_bytes(d->bytes, code);
+    unsigned n = tm_hex(d->bytes, code, sizeof code);
     tm_load(m, 0x1000, code, n);
     struct insn i;
     int unc = 0;
@@ -175,7 +162,7 @@ START_TEST(decode_address_forms)
     struct insn i;
     int unc;
     /* 8B 42 FE: mov ax,[bp+si-2] -> base BP, index SI, SS, disp FFFE */
-    unsigned n = hex_to_bytes("0342FE", code);
+    unsigned n = tm_hex("0342FE", code, sizeof code);
     tm_load(m, 0x1000, code, n);
     decode_insn(m->cpu, 0x1000, &i, &unc);
     ck_assert_uint_eq(i.base, R_EBP);
@@ -183,7 +170,7 @@ START_TEST(decode_address_forms)
     ck_assert_uint_eq(i.seg, S_SS);
     ck_assert_uint_eq(i.disp, 0xFFFE);
     /* 67 03 44 8D 10: add ax,[ebp+ecx*4+10h] -> SS, scale 2 */
-    n = hex_to_bytes("6703448D10", code);
+    n = tm_hex("6703448D10", code, sizeof code);
     tm_load(m, 0x1000, code, n);
     decode_insn(m->cpu, 0x1000, &i, &unc);
     ck_assert_uint_eq(i.len, 5);
@@ -194,7 +181,7 @@ START_TEST(decode_address_forms)
     ck_assert_uint_eq(i.disp, 0x10);
     /* 64 67 03 04 65 ...: fs override wins over the SS default of no-base
      * forms; [none + esp index] means no index */
-    n = hex_to_bytes("646703042578563412", code);
+    n = tm_hex("646703042578563412", code, sizeof code);
     tm_load(m, 0x1000, code, n);
     decode_insn(m->cpu, 0x1000, &i, &unc);
     ck_assert_uint_eq(i.len, 9);
@@ -211,7 +198,7 @@ static uint32_t run_flags(enum cpu_model model, const char *hex, uint32_t eax, u
 {
     struct testmach *m = tm_create(model);
     uint8_t code[32];
-    unsigned n = hex_to_bytes(hex, code);
+    unsigned n = tm_hex(hex, code, sizeof code);
     tm_load(m, 0x1000, code, n);
     cpu_set_reg(m->cpu, REG_EAX, eax);
     cpu_set_reg(m->cpu, REG_EBX, ebx);

@@ -8,6 +8,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#define TM_FLAG_NAMES
 #include "../testmach.h"
 
 #define CODE 0x1000u
@@ -16,38 +17,15 @@
 #define VEC_BASE 0x3000u
 #define VEC(v) (VEC_BASE + 16u * (v))
 
-enum { CF = 1u << 0, PF = 1u << 2, AF = 1u << 4, ZF = 1u << 6, SF = 1u << 7,
-       TF = 1u << 8, IF = 1u << 9, DF = 1u << 10, OF = 1u << 11 };
-
 static struct testmach *mk(enum cpu_model model)
 {
     struct testmach *m = tm_create(model);
-    for (unsigned v = 0; v < 32; v++) {
-        mem_write(&m->mem, v * 4, VEC(v), 2);
-        mem_write(&m->mem, v * 4 + 2, 0, 2);
-        mem_write8(&m->mem, VEC(v), 0xF4);
-    }
+    tm_trap_all(m, VEC_BASE);
     return m;
 }
 
 /* Load hex bytes at 0000:1000 (SS:SP = 0000:8000) and point CS:IP there. */
-static void load_at(struct testmach *m, uint32_t addr, const char *hex)
-{
-    uint8_t buf[64];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1];) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, addr, buf, n);
-}
-static void load(struct testmach *m, const char *hex) { load_at(m, CODE, hex); }
-
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static void S(struct testmach *m, enum cpu_reg r, uint32_t v) { cpu_set_reg(m->cpu, r, v); }
+static void load(struct testmach *m, const char *hex) { tm_load_hex(m, CODE, hex); }
 static uint32_t M16(struct testmach *m, uint32_t a) { return mem_read(&m->mem, a, 2); }
 static uint32_t M32(struct testmach *m, uint32_t a) { return mem_read(&m->mem, a, 4); }
 static void W16(struct testmach *m, uint32_t a, uint32_t v) { mem_write(&m->mem, a, v, 2); }
@@ -61,9 +39,7 @@ static uint64_t step(struct testmach *m)
     return cpu_cycles(m->cpu) - c0;
 }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 
 /* ---- Jcc ------------------------------------------------------------ */
@@ -80,13 +56,13 @@ static void check_jcc(struct testmach *m, const char *prefix_op, unsigned cc, un
     char hex[32];
     snprintf(hex, sizeof hex, "%s%X %s", prefix_op, cc, disp);
     load(m, hex);
-    S(m, REG_EFLAGS, 2 | cc_flags[cc].yes);
+    tm_set(m, REG_EFLAGS, 2 | cc_flags[cc].yes);
     step(m);
-    ck_assert_msg(R(m, REG_EIP) == taken_ip, "%s taken: ip %X", hex, R(m, REG_EIP));
+    ck_assert_msg(tm_reg(m, REG_EIP) == taken_ip, "%s taken: ip %X", hex, tm_reg(m, REG_EIP));
     load(m, hex);
-    S(m, REG_EFLAGS, 2 | cc_flags[cc].no);
+    tm_set(m, REG_EFLAGS, 2 | cc_flags[cc].no);
     step(m);
-    ck_assert_msg(R(m, REG_EIP) == CODE + oplen, "%s not taken: ip %X", hex, R(m, REG_EIP));
+    ck_assert_msg(tm_reg(m, REG_EIP) == CODE + oplen, "%s not taken: ip %X", hex, tm_reg(m, REG_EIP));
 }
 
 START_TEST(jcc_rel8_all_conditions)
@@ -125,15 +101,15 @@ START_TEST(jcc_rel32_beyond_limit_is_gp)
     struct testmach *m = mk(CPU_80386);
     /* 66 0F 84 rel32: EIP = 1007 + 10000 is beyond the 64K CS limit */
     load(m, "66 0F 84 00 00 01 00");
-    S(m, REG_EFLAGS, 2 | ZF);
+    tm_set(m, REG_EFLAGS, 2 | ZF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE);          /* a fault: IP of the Jcc */
     /* within the limit, a 32-bit displacement that lands below 64K works */
     load(m, "66 0F 84 F9 EF FF FF");
-    S(m, REG_EFLAGS, 2 | ZF);
+    tm_set(m, REG_EFLAGS, 2 | ZF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x0000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x0000);
     tm_destroy(m);
 }
 END_TEST
@@ -143,10 +119,10 @@ START_TEST(jcc_clocks_8086)
 {
     struct testmach *m = mk(CPU_8086);
     load(m, "74 10");
-    S(m, REG_EFLAGS, 2 | ZF);
+    tm_set(m, REG_EFLAGS, 2 | ZF);
     ck_assert_uint_eq(step(m), 16);
     load(m, "74 10");
-    S(m, REG_EFLAGS, 2);
+    tm_set(m, REG_EFLAGS, 2);
     ck_assert_uint_eq(step(m), 4);
     tm_destroy(m);
 }
@@ -158,22 +134,22 @@ START_TEST(jmp_near_forms)
     struct testmach *m = mk(all_models[_i]);
     load(m, "EB FE");                                 /* jmp $ */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE);
     load(m, "E9 FD 0F");                              /* jmp rel16 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2000);
     /* 16-bit IP wraps: code at FFF0, EB 20 -> 0012 */
-    load_at(m, 0xFFF0, "EB 20");
+    tm_load_hex(m, 0xFFF0, "EB 20");
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x0012);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x0012);
     load(m, "FF E3");                                 /* jmp bx */
-    S(m, REG_EBX, 0xABCD1234);
+    tm_set(m, REG_EBX, 0xABCD1234);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x1234);
     load(m, "FF 26 00 50");                           /* jmp [5000] */
     W16(m, 0x5000, 0x4321);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x4321);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x4321);
     tm_destroy(m);
 }
 END_TEST
@@ -183,14 +159,14 @@ START_TEST(jmp_far_forms)
     struct testmach *m = mk(all_models[_i]);
     load(m, "EA 34 12 00 01");                        /* jmp 0100:1234 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0100);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0100);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x1234);
     load(m, "FF 2E 00 50");                           /* jmp far [5000] */
     W16(m, 0x5000, 0x5678);
     W16(m, 0x5002, 0x0200);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0200);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x5678);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0200);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x5678);
     tm_destroy(m);
 }
 END_TEST
@@ -201,10 +177,10 @@ START_TEST(far_indirect_register_form_ud)
     struct testmach *m = mk(CPU_80286);
     load(m, "FF E8");
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     load(m, "FF D8");
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
 }
 END_TEST
@@ -213,23 +189,23 @@ START_TEST(jmp_32bit_operands_386)
 {
     struct testmach *m = mk(CPU_80386);
     load(m, "66 FF E3");                              /* jmp ebx, beyond 64K */
-    S(m, REG_EBX, 0x00012345);
+    tm_set(m, REG_EBX, 0x00012345);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     load(m, "66 FF E3");
-    S(m, REG_EBX, 0x00002345);
+    tm_set(m, REG_EBX, 0x00002345);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2345);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2345);
     load(m, "66 EA 78 56 00 00 00 03");               /* jmp 0300:00005678 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0300);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x5678);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0300);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x5678);
     load(m, "66 FF 2E 00 50");                        /* jmp far dword [5000] */
     W32(m, 0x5000, 0x00009ABC);
     W16(m, 0x5004, 0x0400);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0400);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x9ABC);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0400);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x9ABC);
     tm_destroy(m);
 }
 END_TEST
@@ -240,31 +216,31 @@ START_TEST(call_ret_near)
     struct testmach *m = mk(all_models[_i]);
     load(m, "E8 FD 0F");                              /* call 2000 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2000);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7FFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2000);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7FFE);
     ck_assert_uint_eq(M16(m, 0x7FFE), CODE + 3);
     mem_write8(&m->mem, 0x2000, 0xC3);                /* ret */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x8000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x8000);
 
     load(m, "FF D4");                                 /* call sp: the old SP */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x8000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x8000);
     ck_assert_uint_eq(M16(m, 0x7FFE), CODE + 2);
 
     load(m, "FF 16 00 50");                           /* call [5000] */
     W16(m, 0x5000, 0x2222);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2222);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2222);
     ck_assert_uint_eq(M16(m, 0x7FFE), CODE + 4);
 
     load(m, "C2 06 00");                              /* ret 6 */
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     W16(m, 0x7000, 0x3333);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x3333);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7008);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x3333);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7008);
     tm_destroy(m);
 }
 END_TEST
@@ -274,8 +250,8 @@ START_TEST(call_retf_far)
     struct testmach *m = mk(all_models[_i]);
     load(m, "9A 00 20 00 00");                        /* call 0000:2000 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2000);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7FFC);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2000);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7FFC);
     ck_assert_uint_eq(M16(m, 0x7FFE), 0);             /* CS */
     ck_assert_uint_eq(M16(m, 0x7FFC), CODE + 5);      /* IP */
 
@@ -283,24 +259,24 @@ START_TEST(call_retf_far)
     W16(m, 0x5000, 0x0010);
     W16(m, 0x5002, 0x0300);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0300);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x0010);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0300);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x0010);
     ck_assert_uint_eq(M16(m, 0x7FFC), CODE + 4);
 
     load(m, "CB");                                    /* retf */
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     W16(m, 0x7000, 0x1111);
     W16(m, 0x7002, 0x0500);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0500);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x1111);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7004);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0500);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x1111);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7004);
 
     load(m, "CA 10 00");                              /* retf 10h */
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0500);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7014);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0500);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7014);
     tm_destroy(m);
 }
 END_TEST
@@ -310,9 +286,9 @@ START_TEST(call_sp_wrap)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "9A 00 20 00 00");
-    S(m, REG_ESP, 0x0002);
+    tm_set(m, REG_ESP, 0x0002);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ESP), 0xFFFE);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0xFFFE);
     ck_assert_uint_eq(M16(m, 0x0000), 0);
     ck_assert_uint_eq(M16(m, 0xFFFE), CODE + 5);
     tm_destroy(m);
@@ -330,13 +306,13 @@ START_TEST(ret_8086_aliases)
     };
     for (unsigned k = 0; k < 4; k++) {
         load(m, t[k].hex);
-        S(m, REG_ESP, 0x7000);
+        tm_set(m, REG_ESP, 0x7000);
         W16(m, 0x7000, 0x1111);
         W16(m, 0x7002, 0x0500);
         step(m);
-        ck_assert_uint_eq(R(m, REG_CS), t[k].cs);
-        ck_assert_uint_eq(R(m, REG_EIP), t[k].ip);
-        ck_assert_uint_eq(R(m, REG_ESP), t[k].sp);
+        ck_assert_uint_eq(tm_reg(m, REG_CS), t[k].cs);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), t[k].ip);
+        ck_assert_uint_eq(tm_reg(m, REG_ESP), t[k].sp);
     }
     tm_destroy(m);
 }
@@ -347,32 +323,32 @@ START_TEST(call_ret_32bit_386)
     struct testmach *m = mk(CPU_80386);
     load(m, "66 E8 FA 0F 00 00");                     /* call rel32 -> 2000 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x2000);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7FFC);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x2000);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7FFC);
     ck_assert_uint_eq(M32(m, 0x7FFC), CODE + 6);
     mem_write(&m->mem, 0x2000, 0xC366, 2);            /* retd */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 6);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x8000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 6);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x8000);
 
     load(m, "66 9A 00 20 00 00 00 01");               /* call 0100:00002000 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7FF8);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7FF8);
     ck_assert_uint_eq(M32(m, 0x7FFC), 0);             /* CS in a dword slot */
     ck_assert_uint_eq(M32(m, 0x7FF8), CODE + 8);
     load(m, "66 CB");                                 /* retfd */
-    S(m, REG_ESP, 0x7FF8);
+    tm_set(m, REG_ESP, 0x7FF8);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 8);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x8000);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 8);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x8000);
 
     /* a 32-bit return address beyond the CS limit: #GP, SP untouched */
     load(m, "66 C3");
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     W32(m, 0x7000, 0x00010000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     ck_assert_uint_eq(M16(m, 0x6FFA), CODE);          /* pushed IP: the RET */
     tm_destroy(m);
 }
@@ -383,15 +359,15 @@ START_TEST(iret_16)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "CF");
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     W16(m, 0x7000, 0x1234);
     W16(m, 0x7002, 0x0600);
     W16(m, 0x7004, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0600);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x1234);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7006);
-    uint32_t f = R(m, REG_EFLAGS);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0600);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7006);
+    uint32_t f = tm_reg(m, REG_EFLAGS);
     /* 8086/80186: bits 12-15 read as 1; 80286+ real mode: IOPL/NT stay 0
      * on the 80286, bit 15 is always 0 from the 80286 on */
     if (all_models[_i] <= CPU_80186) ck_assert_uint_eq(f & 0xFFFF, 0xFFD7);
@@ -405,16 +381,16 @@ START_TEST(iretd_386)
 {
     struct testmach *m = mk(CPU_80386);
     load(m, "66 CF");
-    S(m, REG_ESP, 0x7000);
+    tm_set(m, REG_ESP, 0x7000);
     W32(m, 0x7000, 0x00001234);
     W32(m, 0x7004, 0x00000700);
     W32(m, 0x7008, 0x00030ED5);                       /* VM and RF set in the image */
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0700);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x1234);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x700C);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0700);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x700C);
     /* VM is kept as it was (0); RF is loaded */
-    ck_assert_uint_eq(R(m, REG_EFLAGS), 0x00010ED7);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS), 0x00010ED7);
     tm_destroy(m);
 }
 END_TEST
@@ -424,48 +400,48 @@ START_TEST(loop_forms)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "E2 10");                                 /* loop */
-    S(m, REG_ECX, 0xABCD0002);
+    tm_set(m, REG_ECX, 0xABCD0002);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0xABCD0001);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0xABCD0001);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
     load(m, "E2 10");
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0xABCD0000);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0xABCD0000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     load(m, "E2 10");                                 /* CX = 0 -> FFFF, taken */
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0xABCDFFFF);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0xABCDFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
 
     load(m, "E1 10");                                 /* loope, ZF=0: falls through */
-    S(m, REG_ECX, 5);
-    S(m, REG_EFLAGS, 2);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_EFLAGS, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 4);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 4);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     load(m, "E1 10");
-    S(m, REG_EFLAGS, 2 | ZF);
+    tm_set(m, REG_EFLAGS, 2 | ZF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & ZF, ZF);     /* flags untouched */
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & ZF, ZF);     /* flags untouched */
     load(m, "E0 10");                                 /* loopne, ZF=1: falls through */
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 2);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     load(m, "E0 10");
-    S(m, REG_EFLAGS, 2);
+    tm_set(m, REG_EFLAGS, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
 
     load(m, "E3 10");                                 /* jcxz */
-    S(m, REG_ECX, 0x10000);
+    tm_set(m, REG_ECX, 0x10000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
     load(m, "E3 10");
-    S(m, REG_ECX, 1);
+    tm_set(m, REG_ECX, 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
-    ck_assert_uint_eq(R(m, REG_ECX), 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 1);
     tm_destroy(m);
 }
 END_TEST
@@ -474,21 +450,21 @@ START_TEST(loop_ecx_386)
 {
     struct testmach *m = mk(CPU_80386);
     load(m, "67 E2 10");                              /* loop with ECX */
-    S(m, REG_ECX, 0x00010000);
+    tm_set(m, REG_ECX, 0x00010000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0x0000FFFF);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x13);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0x0000FFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x13);
     load(m, "E2 10");                                 /* CX only: 0000 -> FFFF */
-    S(m, REG_ECX, 0x00010000);
+    tm_set(m, REG_ECX, 0x00010000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0x0001FFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0x0001FFFF);
     load(m, "67 E3 10");                              /* jecxz */
-    S(m, REG_ECX, 0x00010000);
+    tm_set(m, REG_ECX, 0x00010000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
     load(m, "E3 10");                                 /* jcxz sees CX = 0 */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 0x12);
     tm_destroy(m);
 }
 END_TEST
@@ -498,7 +474,7 @@ START_TEST(loop_clocks_8086)
 {
     struct testmach *m = mk(CPU_8086);
     load(m, "E2 10");
-    S(m, REG_ECX, 2);
+    tm_set(m, REG_ECX, 2);
     ck_assert_uint_eq(step(m), 17);
     load(m, "E2 10");
     ck_assert_uint_eq(step(m), 5);
@@ -513,30 +489,30 @@ START_TEST(int_forms_are_traps)
     mem_write(&m->mem, 0x21 * 4, 0x4000, 2);
     mem_write(&m->mem, 0x21 * 4 + 2, 0x0010, 2);
     load(m, "CD 21");
-    S(m, REG_EFLAGS, 2 | IF | CF);
+    tm_set(m, REG_EFLAGS, 2 | IF | CF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_CS), 0x0010);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x4000);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x7FFA);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0010);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x4000);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x7FFA);
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE + 2);      /* next instruction */
     ck_assert_uint_eq(M16(m, 0x7FFC), 0);
     ck_assert_uint_eq(M16(m, 0x7FFE) & 0x0FFF, 2 | IF | CF);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (IF | TF), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (IF | TF), 0);
 
     load(m, "CC");
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(3));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(3));
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE + 1);
 
     load(m, "CE");                                    /* into, OF = 0: nothing */
-    S(m, REG_EFLAGS, 2);
+    tm_set(m, REG_EFLAGS, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
-    ck_assert_uint_eq(R(m, REG_ESP), 0x8000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_ESP), 0x8000);
     load(m, "CE");
-    S(m, REG_EFLAGS, 2 | OF);
+    tm_set(m, REG_EFLAGS, 2 | OF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(4));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(4));
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE + 1);
     tm_destroy(m);
 }
@@ -553,18 +529,18 @@ START_TEST(bound_16)
     };
     for (unsigned k = 0; k < sizeof t / sizeof t[0]; k++) {
         load(m, "62 06 00 50");                       /* bound ax, [5000] */
-        S(m, REG_EAX, t[k].v);
+        tm_set(m, REG_EAX, t[k].v);
         step(m);
         if (t[k].fault) {
-            ck_assert_uint_eq(R(m, REG_EIP), VEC(5));
+            ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(5));
             ck_assert_uint_eq(M16(m, 0x7FFA), CODE);  /* a fault: BOUND's IP */
         } else {
-            ck_assert_uint_eq(R(m, REG_EIP), CODE + 4);
+            ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 4);
         }
     }
     load(m, "62 C0");                                 /* register form: #UD */
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
 }
 END_TEST
@@ -575,13 +551,13 @@ START_TEST(bound_32_386)
     W32(m, 0x5000, 0x80000000u);
     W32(m, 0x5004, 0x00010000u);
     load(m, "66 62 1E 00 50");                        /* bound ebx, [5000] */
-    S(m, REG_EBX, 0x00010000u);
+    tm_set(m, REG_EBX, 0x00010000u);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 5);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 5);
     load(m, "66 62 1E 00 50");
-    S(m, REG_EBX, 0x00010001u);
+    tm_set(m, REG_EBX, 0x00010001u);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(5));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(5));
     tm_destroy(m);
 }
 END_TEST
@@ -591,9 +567,9 @@ START_TEST(bound_opcode_on_8086_is_jc)
 {
     struct testmach *m = mk(CPU_8086);
     load(m, "62 06");
-    S(m, REG_EFLAGS, 2 | CF);
+    tm_set(m, REG_EFLAGS, 2 | CF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 8);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 8);
     tm_destroy(m);
 }
 END_TEST

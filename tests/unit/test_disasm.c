@@ -154,25 +154,12 @@ static const struct dis_case cases[] = {
     { CPU_8086,  "8C27",         "mov [bx],es" },                  /* 8086: reg & 3 */
 };
 
-static unsigned hex_bytes(const char *s, uint8_t *out, unsigned max)
-{
-    unsigned n = 0;
-    for (; s[0] && s[1] && n < max; ) {
-        if (s[0] == ' ') { s++; continue; }
-        unsigned v;
-        sscanf(s, "%2x", &v);
-        out[n++] = (uint8_t)v;
-        s += 2;
-    }
-    return n;
-}
-
 START_TEST(disasm_cases)
 {
     const struct dis_case *dc = &cases[_i];
     struct testmach *m = tm_create(dc->model);
     uint8_t code[32];
-    unsigned n = hex_bytes(dc->bytes, code, sizeof code);
+    unsigned n = tm_hex(dc->bytes, code, sizeof code);
     memset(code + n, 0x90, sizeof code - n);
     tm_load(m, 0x1000, code, sizeof code);
     struct insn i;

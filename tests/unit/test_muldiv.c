@@ -10,54 +10,34 @@
 #define CODE 0x1000u
 #define DE_HANDLER 0x3000u
 
-static struct testmach *mk(enum cpu_model model)
-{
-    struct testmach *m = tm_create(model);
-    /* IVT vector 0 -> 0000:3000, where a HLT waits */
-    mem_write(&m->mem, 0, DE_HANDLER, 2);
-    mem_write(&m->mem, 2, 0, 2);
-    mem_write8(&m->mem, DE_HANDLER, 0xF4);
-    return m;
-}
+/* IVT vector 0 -> 0000:3000, where a HLT waits */
+static const struct tm_trap traps[] = { { 0, DE_HANDLER } };
+static struct testmach *mk(enum cpu_model model) { return tm_create_traps(model, traps, TM_NTRAPS(traps)); }
 
 /* Load the hex bytes at 0000:1000 and point CS:IP there (registers other
  * than CS/IP/SS/SP keep what the test set). */
 static unsigned load(struct testmach *m, const char *hex)
 {
-    uint8_t buf[32];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1]; ) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, CODE, buf, n);
-    return n;
+    return tm_load_hex(m, CODE, hex);
 }
 
 static void step(struct testmach *m) { cpu_step(m->cpu); }
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static void S(struct testmach *m, enum cpu_reg r, uint32_t v) { cpu_set_reg(m->cpu, r, v); }
-static unsigned CF(struct testmach *m) { return R(m, REG_EFLAGS) & 1; }
-static unsigned OF(struct testmach *m) { return (R(m, REG_EFLAGS) >> 11) & 1; }
+static unsigned CF(struct testmach *m) { return tm_reg(m, REG_EFLAGS) & 1; }
+static unsigned OF(struct testmach *m) { return (tm_reg(m, REG_EFLAGS) >> 11) & 1; }
 
 /* After a divide error delivered through vector 0: the IP it pushed. */
 static uint32_t pushed_ip(struct testmach *m)
 {
-    ck_assert_uint_eq(R(m, REG_EIP), DE_HANDLER);
-    ck_assert_uint_eq(R(m, REG_CS), 0);
-    return mem_read(&m->mem, R(m, REG_ESP) & 0xFFFF, 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), DE_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0);
+    return mem_read(&m->mem, tm_reg(m, REG_ESP) & 0xFFFF, 2);
 }
 static uint32_t pushed_flags(struct testmach *m)
 {
-    return mem_read(&m->mem, (R(m, REG_ESP) + 4) & 0xFFFF, 2);
+    return mem_read(&m->mem, (tm_reg(m, REG_ESP) + 4) & 0xFFFF, 2);
 }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 
 /* ---- MUL / IMUL, one operand --------------------------------------- */
@@ -65,14 +45,14 @@ START_TEST(mul8_all_models)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "F6 E3");                          /* mul bl */
-    S(m, REG_EAX, 0x12340080); S(m, REG_EBX, 0x02);
+    tm_set(m, REG_EAX, 0x12340080); tm_set(m, REG_EBX, 0x02);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x12340100);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x12340100);
     ck_assert(CF(m) && OF(m));
     load(m, "F6 E3");
-    S(m, REG_EAX, 0x0007); S(m, REG_EBX, 0x09);
+    tm_set(m, REG_EAX, 0x0007); tm_set(m, REG_EBX, 0x09);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 63);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 63);
     ck_assert(!CF(m) && !OF(m));
     tm_destroy(m);
 }
@@ -82,17 +62,17 @@ START_TEST(mul16_and_memory_form)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "F7 E1");                          /* mul cx */
-    S(m, REG_EAX, 0xFFFF); S(m, REG_ECX, 0xFFFF); S(m, REG_EDX, 0xAAAA5555);
+    tm_set(m, REG_EAX, 0xFFFF); tm_set(m, REG_ECX, 0xFFFF); tm_set(m, REG_EDX, 0xAAAA5555);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x0001);
-    ck_assert_uint_eq(R(m, REG_EDX), 0xAAAAFFFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x0001);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0xAAAAFFFE);
     ck_assert(CF(m) && OF(m));
     load(m, "F7 27");                          /* mul word [bx] */
     mem_write(&m->mem, 0x5000, 0x0100, 2);
-    S(m, REG_DS, 0); S(m, REG_EBX, 0x5000); S(m, REG_EAX, 0x0034);
+    tm_set(m, REG_DS, 0); tm_set(m, REG_EBX, 0x5000); tm_set(m, REG_EAX, 0x0034);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x3400);
-    ck_assert_uint_eq(R(m, REG_EDX) & 0xFFFF, 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x3400);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX) & 0xFFFF, 0);
     ck_assert(!CF(m) && !OF(m));
     tm_destroy(m);
 }
@@ -102,19 +82,19 @@ START_TEST(imul_one_operand)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "F6 EB");                          /* imul bl: -2 * 3 */
-    S(m, REG_EAX, 0xFE); S(m, REG_EBX, 0x03);
+    tm_set(m, REG_EAX, 0xFE); tm_set(m, REG_EBX, 0x03);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0xFFFA);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0xFFFA);
     ck_assert(!CF(m) && !OF(m));
     load(m, "F6 EB");                          /* -128 * -1 = 128 does not fit */
-    S(m, REG_EAX, 0x80); S(m, REG_EBX, 0xFF);
+    tm_set(m, REG_EAX, 0x80); tm_set(m, REG_EBX, 0xFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x0080);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x0080);
     ck_assert(CF(m) && OF(m));
     load(m, "F7 EB");                          /* imul bx: -300 * 200 */
-    S(m, REG_EAX, 0xFED4); S(m, REG_EBX, 200);
+    tm_set(m, REG_EAX, 0xFED4); tm_set(m, REG_EBX, 200);
     step(m);
-    ck_assert_uint_eq(((R(m, REG_EDX) & 0xFFFF) << 16) | (R(m, REG_EAX) & 0xFFFF),
+    ck_assert_uint_eq(((tm_reg(m, REG_EDX) & 0xFFFF) << 16) | (tm_reg(m, REG_EAX) & 0xFFFF),
                       (uint32_t)-60000);
     ck_assert(CF(m) && OF(m));
     tm_destroy(m);
@@ -125,37 +105,37 @@ START_TEST(muldiv_32bit)
 {
     struct testmach *m = mk(CPU_80386 + _i);
     load(m, "66 F7 E1");                       /* mul ecx */
-    S(m, REG_EAX, 0xFFFFFFFF); S(m, REG_ECX, 0xFFFFFFFF);
+    tm_set(m, REG_EAX, 0xFFFFFFFF); tm_set(m, REG_ECX, 0xFFFFFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 1);
-    ck_assert_uint_eq(R(m, REG_EDX), 0xFFFFFFFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0xFFFFFFFE);
     ck_assert(CF(m) && OF(m));
     load(m, "66 F7 E9");                       /* imul ecx: -1 * 5 */
-    S(m, REG_EAX, 0xFFFFFFFF); S(m, REG_ECX, 5);
+    tm_set(m, REG_EAX, 0xFFFFFFFF); tm_set(m, REG_ECX, 5);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), (uint32_t)-5);
-    ck_assert_uint_eq(R(m, REG_EDX), 0xFFFFFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), (uint32_t)-5);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0xFFFFFFFF);
     ck_assert(!CF(m) && !OF(m));
     load(m, "66 F7 F1");                       /* div ecx */
-    S(m, REG_EDX, 1); S(m, REG_EAX, 0); S(m, REG_ECX, 0x10);
+    tm_set(m, REG_EDX, 1); tm_set(m, REG_EAX, 0); tm_set(m, REG_ECX, 0x10);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x10000000);
-    ck_assert_uint_eq(R(m, REG_EDX), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x10000000);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0);
     load(m, "66 F7 F9");                       /* idiv ecx: -7 / 2 */
-    S(m, REG_EDX, 0xFFFFFFFF); S(m, REG_EAX, (uint32_t)-7); S(m, REG_ECX, 2);
+    tm_set(m, REG_EDX, 0xFFFFFFFF); tm_set(m, REG_EAX, (uint32_t)-7); tm_set(m, REG_ECX, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), (uint32_t)-3);
-    ck_assert_uint_eq(R(m, REG_EDX), (uint32_t)-1);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), (uint32_t)-3);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), (uint32_t)-1);
     load(m, "66 F7 F9");                       /* INT64_MIN / -1: #DE, no host trap */
-    S(m, REG_EDX, 0x80000000); S(m, REG_EAX, 0); S(m, REG_ECX, 0xFFFFFFFF);
+    tm_set(m, REG_EDX, 0x80000000); tm_set(m, REG_EAX, 0); tm_set(m, REG_ECX, 0xFFFFFFFF);
     step(m);
     ck_assert_uint_eq(pushed_ip(m), CODE);
-    ck_assert_uint_eq(R(m, REG_EDX), 0x80000000);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0x80000000);
     load(m, "66 F7 F9");                       /* -2^31 is a valid quotient here */
-    S(m, REG_EDX, 0xFFFFFFFF); S(m, REG_EAX, 0x80000000); S(m, REG_ECX, 1);
+    tm_set(m, REG_EDX, 0xFFFFFFFF); tm_set(m, REG_EAX, 0x80000000); tm_set(m, REG_ECX, 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x80000000);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x80000000);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
     tm_destroy(m);
 }
 END_TEST
@@ -165,22 +145,22 @@ START_TEST(imul_immediate_forms)
 {
     struct testmach *m = mk(CPU_80186 + _i);
     load(m, "69 C3 E8 03");                    /* imul ax,bx,1000 */
-    S(m, REG_EBX, 30);
+    tm_set(m, REG_EBX, 30);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 30000);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 30000);
     ck_assert(!CF(m) && !OF(m));
     load(m, "69 C3 E8 03");                    /* 40 * 1000 overflows 16 bits */
-    S(m, REG_EBX, 40);
+    tm_set(m, REG_EBX, 40);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 40000 & 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 40000 & 0xFFFF);
     ck_assert(CF(m) && OF(m));
     load(m, "6B 0F FD");                       /* imul cx,[bx],-3 */
     mem_write(&m->mem, 0x5000, 7, 2);
-    S(m, REG_DS, 0); S(m, REG_EBX, 0x5000);
+    tm_set(m, REG_DS, 0); tm_set(m, REG_EBX, 0x5000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX) & 0xFFFF, 0xFFEB);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX) & 0xFFFF, 0xFFEB);
     ck_assert(!CF(m) && !OF(m));
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
     tm_destroy(m);
 }
 END_TEST
@@ -189,19 +169,19 @@ START_TEST(imul_two_operand_386)
 {
     struct testmach *m = mk(CPU_80386 + _i);
     load(m, "0F AF C3");                       /* imul ax,bx */
-    S(m, REG_EAX, 0x1234FFFF); S(m, REG_EBX, 0xFFFF);
+    tm_set(m, REG_EAX, 0x1234FFFF); tm_set(m, REG_EBX, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x12340001);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x12340001);
     ck_assert(!CF(m) && !OF(m));
     load(m, "66 0F AF C3");                    /* imul eax,ebx */
-    S(m, REG_EAX, 0x10000); S(m, REG_EBX, 0x10000);
+    tm_set(m, REG_EAX, 0x10000); tm_set(m, REG_EBX, 0x10000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0);
     ck_assert(CF(m) && OF(m));
     load(m, "66 6B C3 FF");                    /* imul eax,ebx,-1 */
-    S(m, REG_EBX, 0x80000000);
+    tm_set(m, REG_EBX, 0x80000000);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x80000000);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x80000000);
     ck_assert(CF(m) && OF(m));
     tm_destroy(m);
 }
@@ -212,23 +192,23 @@ START_TEST(div_results)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "F6 F3");                          /* div bl */
-    S(m, REG_EAX, 0x0100); S(m, REG_EBX, 2);
+    tm_set(m, REG_EAX, 0x0100); tm_set(m, REG_EBX, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x0080);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x0080);
     load(m, "F7 F3");                          /* div bx: 0x12345 / 0x10 */
-    S(m, REG_EDX, 1); S(m, REG_EAX, 0x2345); S(m, REG_EBX, 0x10);
+    tm_set(m, REG_EDX, 1); tm_set(m, REG_EAX, 0x2345); tm_set(m, REG_EBX, 0x10);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x1234);
-    ck_assert_uint_eq(R(m, REG_EDX) & 0xFFFF, 5);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX) & 0xFFFF, 5);
     load(m, "F6 FB");                          /* idiv bl: -7 / 2 */
-    S(m, REG_EAX, 0xFFF9); S(m, REG_EBX, 2);
+    tm_set(m, REG_EAX, 0xFFF9); tm_set(m, REG_EBX, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0xFFFD);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0xFFFD);
     load(m, "F7 FB");                          /* idiv bx: 7 / -2 */
-    S(m, REG_EDX, 0); S(m, REG_EAX, 7); S(m, REG_EBX, 0xFFFE);
+    tm_set(m, REG_EDX, 0); tm_set(m, REG_EAX, 7); tm_set(m, REG_EBX, 0xFFFE);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0xFFFD);
-    ck_assert_uint_eq(R(m, REG_EDX) & 0xFFFF, 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0xFFFD);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX) & 0xFFFF, 1);
     tm_destroy(m);
 }
 END_TEST
@@ -239,15 +219,15 @@ START_TEST(divide_error_return_address)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     unsigned len = load(m, "26 F6 F3");        /* es: div bl, by zero */
-    S(m, REG_EAX, 0x1234); S(m, REG_EBX, 0);
+    tm_set(m, REG_EAX, 0x1234); tm_set(m, REG_EBX, 0);
     step(m);
     ck_assert_uint_eq(pushed_ip(m), model <= CPU_80186 ? CODE + len : CODE);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x1234);
     load(m, "F7 F3");                          /* quotient too big */
-    S(m, REG_EDX, 0x10); S(m, REG_EAX, 0); S(m, REG_EBX, 0x10);
+    tm_set(m, REG_EDX, 0x10); tm_set(m, REG_EAX, 0); tm_set(m, REG_EBX, 0x10);
     step(m);
     ck_assert_uint_eq(pushed_ip(m), model <= CPU_80186 ? CODE + 2 : CODE);
-    ck_assert_uint_eq(R(m, REG_EDX), 0x10);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0x10);
     tm_destroy(m);
 }
 END_TEST
@@ -259,26 +239,26 @@ START_TEST(idiv_most_negative_quotient)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     load(m, "F6 FB");
-    S(m, REG_EAX, 0xFF80); S(m, REG_EBX, 1);
+    tm_set(m, REG_EAX, 0xFF80); tm_set(m, REG_EBX, 1);
     step(m);
     if (model <= CPU_80186) {
         ck_assert_uint_eq(pushed_ip(m), CODE + 2);
-        ck_assert_uint_eq(R(m, REG_EAX), 0xFF80);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xFF80);
     } else {
-        ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x0080);
-        ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x0080);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     }
     load(m, "F7 FB");                          /* 8000h / -1 = -8000h */
-    S(m, REG_EDX, 0); S(m, REG_EAX, 0x8000); S(m, REG_EBX, 0xFFFF);
+    tm_set(m, REG_EDX, 0); tm_set(m, REG_EAX, 0x8000); tm_set(m, REG_EBX, 0xFFFF);
     step(m);
     if (model <= CPU_80186) {
         ck_assert_uint_eq(pushed_ip(m), CODE + 2);
     } else {
-        ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x8000);
-        ck_assert_uint_eq(R(m, REG_EDX) & 0xFFFF, 0);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x8000);
+        ck_assert_uint_eq(tm_reg(m, REG_EDX) & 0xFFFF, 0);
     }
     load(m, "F7 FB");                          /* +8000h does not fit anywhere */
-    S(m, REG_EDX, 0xFFFF); S(m, REG_EAX, 0x8000); S(m, REG_EBX, 0xFFFF);
+    tm_set(m, REG_EDX, 0xFFFF); tm_set(m, REG_EAX, 0x8000); tm_set(m, REG_EBX, 0xFFFF);
     step(m);
     ck_assert_uint_eq(pushed_ip(m), model <= CPU_80186 ? CODE + 2 : CODE);
     tm_destroy(m);
@@ -291,20 +271,20 @@ START_TEST(rep_negates_on_8086)
 {
     struct testmach *m = mk(CPU_8086);
     load(m, "F3 F6 FB");                       /* rep idiv bl: 7 / 2 */
-    S(m, REG_EAX, 7); S(m, REG_EBX, 2);
+    tm_set(m, REG_EAX, 7); tm_set(m, REG_EBX, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x01FD);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x01FD);
     load(m, "F2 F6 EB");                       /* repne imul bl: 3 * 4 */
-    S(m, REG_EAX, 3); S(m, REG_EBX, 4);
+    tm_set(m, REG_EAX, 3); tm_set(m, REG_EBX, 4);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0xFFF4);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xFFF4);
     ck_assert(!CF(m) && !OF(m));
     tm_destroy(m);
     m = mk(CPU_80286);                         /* the 80286 ignores the prefix */
     load(m, "F3 F6 FB");
-    S(m, REG_EAX, 7); S(m, REG_EBX, 2);
+    tm_set(m, REG_EAX, 7); tm_set(m, REG_EBX, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x0103);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x0103);
     tm_destroy(m);
 }
 END_TEST
@@ -315,7 +295,7 @@ START_TEST(flags_pushed_by_8086_divide_error)
 {
     struct testmach *m = mk(CPU_8086);
     load(m, "F6 F3");
-    S(m, REG_EFLAGS, 0x0001); S(m, REG_EAX, 0x0500); S(m, REG_EBX, 0);
+    tm_set(m, REG_EFLAGS, 0x0001); tm_set(m, REG_EAX, 0x0500); tm_set(m, REG_EBX, 0);
     step(m);
     /* 05h - 00h: CF=0 PF=1 AF=0 ZF=0 SF=0 OF=0 */
     ck_assert_uint_eq(pushed_flags(m) & 0x08D5, 0x0004);
@@ -333,12 +313,12 @@ START_TEST(clocks_80286)
     step(m);
     ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, 13);
     load(m, "F6 27");
-    S(m, REG_DS, 0); S(m, REG_EBX, 0x5000);
+    tm_set(m, REG_DS, 0); tm_set(m, REG_EBX, 0x5000);
     c0 = cpu_cycles(m->cpu);
     step(m);
     ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, 16);
     load(m, "F7 F3");
-    S(m, REG_EDX, 0); S(m, REG_EAX, 100); S(m, REG_EBX, 7);
+    tm_set(m, REG_EDX, 0); tm_set(m, REG_EAX, 100); tm_set(m, REG_EBX, 7);
     c0 = cpu_cycles(m->cpu);
     step(m);
     ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, 22);

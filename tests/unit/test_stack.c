@@ -8,6 +8,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#define TM_FLAG_NAMES
 #include "../testmach.h"
 
 #define CODE 0x1000u
@@ -15,53 +16,20 @@
 #define DB_HANDLER 0x3100u
 #define GP_HANDLER 0x3200u
 
-enum { CF = 1u << 0, PF = 1u << 2, AF = 1u << 4, ZF = 1u << 6, SF = 1u << 7,
-       TF = 1u << 8, IF = 1u << 9, DF = 1u << 10, OF = 1u << 11 };
-
-static void vec(struct testmach *m, unsigned v, uint32_t handler)
-{
-    mem_write(&m->mem, v * 4, handler, 2);
-    mem_write(&m->mem, v * 4 + 2, 0, 2);
-    mem_write8(&m->mem, handler, 0xF4);
-}
-
-static struct testmach *mk(enum cpu_model model)
-{
-    struct testmach *m = tm_create(model);
-    vec(m, 6, UD_HANDLER);
-    vec(m, 1, DB_HANDLER);
-    vec(m, 12, GP_HANDLER);
-    vec(m, 13, GP_HANDLER);
-    return m;
-}
+static const struct tm_trap traps[] = {
+    { 6, UD_HANDLER }, { 1, DB_HANDLER }, { 12, GP_HANDLER }, { 13, GP_HANDLER }
+};
+static struct testmach *mk(enum cpu_model model) { return tm_create_traps(model, traps, TM_NTRAPS(traps)); }
 
 /* Load hex bytes at 0000:1000 and point CS:IP there (SS:SP = 0000:8000). */
-static void load(struct testmach *m, const char *hex)
-{
-    uint8_t buf[32];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1];) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, CODE, buf, n);
-}
+static void load(struct testmach *m, const char *hex) { tm_load_hex(m, CODE, hex); }
 
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static void S(struct testmach *m, enum cpu_reg r, uint32_t v) { cpu_set_reg(m->cpu, r, v); }
-static uint32_t M(struct testmach *m, uint32_t a, unsigned n) { return mem_read(&m->mem, a, n); }
-static void W(struct testmach *m, uint32_t a, uint32_t v, unsigned n) { mem_write(&m->mem, a, v, n); }
-static uint32_t SP(struct testmach *m) { return R(m, REG_ESP) & 0xFFFF; }
+static uint32_t SP(struct testmach *m) { return tm_reg(m, REG_ESP) & 0xFFFF; }
 
 /* Run the instruction with SP already set (load() resets it to 8000h). */
 static void step(struct testmach *m) { ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_BUDGET); }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 #define MODEL386 ((enum cpu_model)(CPU_80386 + _i))
 
@@ -71,22 +39,22 @@ START_TEST(push_pop_reg)
     struct testmach *m = mk(all_models[_i]);
     int old_sp = all_models[_i] >= CPU_80286;
     load(m, "50 5B");                       /* push ax; pop bx */
-    S(m, REG_EAX, 0xA1B2);
+    tm_set(m, REG_EAX, 0xA1B2);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFE);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0xA1B2);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0xA1B2);
     step(m);
     ck_assert_uint_eq(SP(m), 0x8000);
-    ck_assert_uint_eq(R(m, REG_EBX) & 0xFFFF, 0xA1B2);
+    ck_assert_uint_eq(tm_reg(m, REG_EBX) & 0xFFFF, 0xA1B2);
 
     load(m, "54");                          /* push sp */
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), old_sp ? 0x8000 : 0x7FFE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), old_sp ? 0x8000 : 0x7FFE);
     load(m, "FF F4");                       /* push sp (r/m form) */
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), old_sp ? 0x8000 : 0x7FFE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), old_sp ? 0x8000 : 0x7FFE);
     load(m, "5C");                          /* pop sp: the popped value wins */
-    W(m, 0x8000, 0x1234, 2);
+    tm_wr(m, 0x8000, 0x1234, 2);
     step(m);
     ck_assert_uint_eq(SP(m), 0x1234);
     load(m, "8F C4");                       /* pop sp (r/m form) */
@@ -94,16 +62,16 @@ START_TEST(push_pop_reg)
     ck_assert_uint_eq(SP(m), 0x1234);
     load(m, "8F C1");                       /* pop cx */
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX) & 0xFFFF, 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX) & 0xFFFF, 0x1234);
     ck_assert_uint_eq(SP(m), 0x8002);
 
     /* SP wraps at 16 bits: push at SP=0 writes FFFEh */
     load(m, "53");
-    S(m, REG_ESP, 0);
-    S(m, REG_EBX, 0x5678);
+    tm_set(m, REG_ESP, 0);
+    tm_set(m, REG_EBX, 0x5678);
     step(m);
     ck_assert_uint_eq(SP(m), 0xFFFE);
-    ck_assert_uint_eq(M(m, 0xFFFE, 2), 0x5678);
+    ck_assert_uint_eq(tm_rd(m, 0xFFFE, 2), 0x5678);
     tm_destroy(m);
 }
 END_TEST
@@ -114,21 +82,21 @@ END_TEST
 START_TEST(stack_wrap_fault)
 {
     struct testmach *m = mk(all_models[_i]);
-    if (all_models[_i] >= CPU_80386) vec(m, 12, UD_HANDLER);
+    if (all_models[_i] >= CPU_80386) tm_trap_vector(m, 12, UD_HANDLER);
     load(m, "58");
-    S(m, REG_ESP, 0xFFFF);
-    S(m, REG_EAX, 0x1111);
-    W(m, 0xFFFF, 0x34, 1);
-    W(m, 0x0000, 0x12, 1);
+    tm_set(m, REG_ESP, 0xFFFF);
+    tm_set(m, REG_EAX, 0x1111);
+    tm_wr(m, 0xFFFF, 0x34, 1);
+    tm_wr(m, 0x0000, 0x12, 1);
     step(m);
     if (all_models[_i] <= CPU_80186) {
-        ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x1234);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x1234);
         ck_assert_uint_eq(SP(m), 0x0001);
     } else {
-        ck_assert_uint_eq(R(m, REG_EIP), all_models[_i] == CPU_80286 ? GP_HANDLER : UD_HANDLER);
-        ck_assert_uint_eq(R(m, REG_EAX) & 0xFFFF, 0x1111);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), all_models[_i] == CPU_80286 ? GP_HANDLER : UD_HANDLER);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFFFF, 0x1111);
         ck_assert_uint_eq(SP(m), 0xFFF9);
-        ck_assert_uint_eq(M(m, 0xFFF9, 2), CODE);   /* the pushed IP: the POP itself */
+        ck_assert_uint_eq(tm_rd(m, 0xFFF9, 2), CODE);   /* the pushed IP: the POP itself */
     }
     tm_destroy(m);
 }
@@ -139,20 +107,20 @@ START_TEST(push_pop_sreg)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "06 0E 16 1E 07 1F");           /* push es/cs/ss/ds; pop es; pop ds */
-    S(m, REG_CS, 0x0100);                   /* same code at 0100:0000 */
-    S(m, REG_EIP, 0);
-    S(m, REG_ES, 0x1111);
-    S(m, REG_DS, 0x2222);
+    tm_set(m, REG_CS, 0x0100);                   /* same code at 0100:0000 */
+    tm_set(m, REG_EIP, 0);
+    tm_set(m, REG_ES, 0x1111);
+    tm_set(m, REG_DS, 0x2222);
     for (int k = 0; k < 4; k++) step(m);
     ck_assert_uint_eq(SP(m), 0x7FF8);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x1111);
-    ck_assert_uint_eq(M(m, 0x7FFC, 2), 0x0100);
-    ck_assert_uint_eq(M(m, 0x7FFA, 2), 0x0000);
-    ck_assert_uint_eq(M(m, 0x7FF8, 2), 0x2222);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x1111);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 2), 0x0100);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFA, 2), 0x0000);
+    ck_assert_uint_eq(tm_rd(m, 0x7FF8, 2), 0x2222);
     step(m);                                /* pop es <- DS's value */
-    ck_assert_uint_eq(R(m, REG_ES), 0x2222);
+    ck_assert_uint_eq(tm_reg(m, REG_ES), 0x2222);
     step(m);                                /* pop ds <- SS's value */
-    ck_assert_uint_eq(R(m, REG_DS), 0x0000);
+    ck_assert_uint_eq(tm_reg(m, REG_DS), 0x0000);
     ck_assert_uint_eq(SP(m), 0x7FFC);
     tm_destroy(m);
 }
@@ -163,19 +131,19 @@ START_TEST(pop_cs)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "0F");
-    W(m, 0x8000, 0x0010, 2);
+    tm_wr(m, 0x8000, 0x0010, 2);
     mem_write8(&m->mem, 0x0100 + CODE + 1, 0x43);    /* inc bx at 0010:1001 */
-    S(m, REG_EBX, 0);
+    tm_set(m, REG_EBX, 0);
     step(m);
     if (all_models[_i] == CPU_8086) {
-        ck_assert_uint_eq(R(m, REG_CS), 0x0010);
-        ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
+        ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0010);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
         ck_assert_uint_eq(SP(m), 0x8002);
         step(m);
-        ck_assert_uint_eq(R(m, REG_EBX), 1);
+        ck_assert_uint_eq(tm_reg(m, REG_EBX), 1);
     } else {
-        ck_assert_uint_eq(R(m, REG_CS), 0);
-        ck_assert_uint_eq(R(m, REG_EIP), UD_HANDLER);
+        ck_assert_uint_eq(tm_reg(m, REG_CS), 0);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), UD_HANDLER);
     }
     tm_destroy(m);
 }
@@ -186,16 +154,16 @@ START_TEST(pop_ss_shadow)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "17 90 90");
-    W(m, 0x8000, 0x0000, 2);
-    S(m, REG_EFLAGS, 0x0002 | TF);
+    tm_wr(m, 0x8000, 0x0000, 2);
+    tm_set(m, REG_EFLAGS, 0x0002 | TF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), DB_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), DB_HANDLER);
     load(m, "1F 90");                       /* pop ds: trap right away */
-    S(m, REG_EFLAGS, 0x0002 | TF);
+    tm_set(m, REG_EFLAGS, 0x0002 | TF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), DB_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), DB_HANDLER);
     tm_destroy(m);
 }
 END_TEST
@@ -204,20 +172,20 @@ START_TEST(sreg_32)
 {
     struct testmach *m = mk(MODEL386);
     load(m, "0F A0 66 0F A8 0F A1 66 0F A9");   /* push fs; push gs (32); pop fs; pop gs (32) */
-    S(m, REG_FS, 0x1234);
-    S(m, REG_GS, 0x5678);
+    tm_set(m, REG_FS, 0x1234);
+    tm_set(m, REG_GS, 0x5678);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFE);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x1234);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x1234);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFA);
-    ck_assert_uint_eq(M(m, 0x7FFA, 4), 0x5678);        /* zero-extended */
+    ck_assert_uint_eq(tm_rd(m, 0x7FFA, 4), 0x5678);        /* zero-extended */
     step(m);                                           /* pop fs (16): low word of the dword */
-    ck_assert_uint_eq(R(m, REG_FS), 0x5678);
+    ck_assert_uint_eq(tm_reg(m, REG_FS), 0x5678);
     ck_assert_uint_eq(SP(m), 0x7FFC);
-    W(m, 0x7FFC, 0x9ABC1234, 4);
+    tm_wr(m, 0x7FFC, 0x9ABC1234, 4);
     step(m);                                           /* pop gs (32) */
-    ck_assert_uint_eq(R(m, REG_GS), 0x1234);
+    ck_assert_uint_eq(tm_reg(m, REG_GS), 0x1234);
     ck_assert_uint_eq(SP(m), 0x8000);
     tm_destroy(m);
 }
@@ -228,21 +196,21 @@ START_TEST(push_pop_mem)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "FF 36 10 00 8F 06 20 00");     /* push [0010]; pop [0020] */
-    S(m, REG_DS, 0x0400);
-    W(m, 0x4010, 0xBEEF, 2);
+    tm_set(m, REG_DS, 0x0400);
+    tm_wr(m, 0x4010, 0xBEEF, 2);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0xBEEF);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0xBEEF);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4020, 2), 0xBEEF);
+    ck_assert_uint_eq(tm_rd(m, 0x4020, 2), 0xBEEF);
     ck_assert_uint_eq(SP(m), 0x8000);
     /* FF /7: PUSH up to the 80286, #UD from the 80386 on */
     load(m, "FF 3E 10 00");
     step(m);
     if (all_models[_i] <= CPU_80286) {
-        ck_assert_uint_eq(M(m, 0x7FFE, 2), 0xBEEF);
-        ck_assert_uint_eq(R(m, REG_EIP), CODE + 4);
+        ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0xBEEF);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 4);
     } else {
-        ck_assert_uint_eq(R(m, REG_EIP), UD_HANDLER);
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), UD_HANDLER);
     }
     tm_destroy(m);
 }
@@ -252,29 +220,29 @@ START_TEST(push_pop_32)
 {
     struct testmach *m = mk(MODEL386);
     load(m, "66 50 66 FF 36 10 00 66 8F 06 20 00 66 5B");
-    S(m, REG_EAX, 0x11223344);
-    S(m, REG_DS, 0x0400);
-    W(m, 0x4010, 0xCAFEBABE, 4);
+    tm_set(m, REG_EAX, 0x11223344);
+    tm_set(m, REG_DS, 0x0400);
+    tm_wr(m, 0x4010, 0xCAFEBABE, 4);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFC);
-    ck_assert_uint_eq(M(m, 0x7FFC, 4), 0x11223344);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0x11223344);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FF8, 4), 0xCAFEBABE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FF8, 4), 0xCAFEBABE);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4020, 4), 0xCAFEBABE);
+    ck_assert_uint_eq(tm_rd(m, 0x4020, 4), 0xCAFEBABE);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EBX), 0x11223344);
+    ck_assert_uint_eq(tm_reg(m, REG_EBX), 0x11223344);
     ck_assert_uint_eq(SP(m), 0x8000);
     /* PUSH ESP stores the value before the push */
     load(m, "66 54");
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFC, 4), 0x8000);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0x8000);
     /* POP [ESP+0]: the address uses ESP after the increment */
     load(m, "67 8F 04 24");
-    W(m, 0x8000, 0x4455, 2);
+    tm_wr(m, 0x8000, 0x4455, 2);
     step(m);
     ck_assert_uint_eq(SP(m), 0x8002);
-    ck_assert_uint_eq(M(m, 0x8002, 2), 0x4455);
+    ck_assert_uint_eq(tm_rd(m, 0x8002, 2), 0x4455);
     tm_destroy(m);
 }
 END_TEST
@@ -284,18 +252,18 @@ START_TEST(push_imm)
     struct testmach *m = mk(all_models[_i + 1]);    /* 80186 .. P6 */
     load(m, "68 34 12 6A 80 6A 7F");
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x1234);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x1234);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFC, 2), 0xFF80);     /* sign-extended */
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 2), 0xFF80);     /* sign-extended */
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFA, 2), 0x007F);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFA, 2), 0x007F);
     ck_assert_uint_eq(SP(m), 0x7FFA);
     if (all_models[_i + 1] >= CPU_80386) {
         load(m, "66 6A FE 66 68 78 56 34 12");
         step(m);
-        ck_assert_uint_eq(M(m, 0x7FFC, 4), 0xFFFFFFFE);
+        ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0xFFFFFFFE);
         step(m);
-        ck_assert_uint_eq(M(m, 0x7FF8, 4), 0x12345678);
+        ck_assert_uint_eq(tm_rd(m, 0x7FF8, 4), 0x12345678);
     }
     tm_destroy(m);
 }
@@ -307,29 +275,29 @@ START_TEST(pusha_popa)
     struct testmach *m = mk(all_models[_i + 1]);
     load(m, "60 61");
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) S(m, (enum cpu_reg)r, 0x1000 + r);
+        if (r != REG_ESP) tm_set(m, (enum cpu_reg)r, 0x1000 + r);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FF0);
     /* AX CX DX BX, SP as it was, BP SI DI: register k at 7FFEh - 2k */
     for (unsigned k = 0; k < 8; k++)
-        ck_assert_uint_eq(M(m, 0x7FFE - 2 * k, 2), k == REG_ESP ? 0x8000 : 0x1000 + k);
+        ck_assert_uint_eq(tm_rd(m, 0x7FFE - 2 * k, 2), k == REG_ESP ? 0x8000 : 0x1000 + k);
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) S(m, (enum cpu_reg)r, 0);
-    W(m, 0x7FF6, 0xDEAD, 2);                /* the stored SP is skipped */
+        if (r != REG_ESP) tm_set(m, (enum cpu_reg)r, 0);
+    tm_wr(m, 0x7FF6, 0xDEAD, 2);                /* the stored SP is skipped */
     step(m);
     ck_assert_uint_eq(SP(m), 0x8000);
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) ck_assert_uint_eq(R(m, (enum cpu_reg)r) & 0xFFFF, 0x1000 + r);
+        if (r != REG_ESP) ck_assert_uint_eq(tm_reg(m, (enum cpu_reg)r) & 0xFFFF, 0x1000 + r);
 
     /* SP=0008h: the stores wrap to FFFEh..FFF8h without a fault (80286 vectors) */
     load(m, "60");
-    S(m, REG_ESP, 8);
+    tm_set(m, REG_ESP, 8);
     step(m);
     ck_assert_uint_eq(SP(m), 0xFFF8);
-    ck_assert_uint_eq(M(m, 0x0006, 2), 0x1000);     /* AX */
-    ck_assert_uint_eq(M(m, 0x0000, 2), 0x1003);     /* BX */
-    ck_assert_uint_eq(M(m, 0xFFFE, 2), 0x0008);     /* SP */
-    ck_assert_uint_eq(M(m, 0xFFF8, 2), 0x1007);     /* DI */
+    ck_assert_uint_eq(tm_rd(m, 0x0006, 2), 0x1000);     /* AX */
+    ck_assert_uint_eq(tm_rd(m, 0x0000, 2), 0x1003);     /* BX */
+    ck_assert_uint_eq(tm_rd(m, 0xFFFE, 2), 0x0008);     /* SP */
+    ck_assert_uint_eq(tm_rd(m, 0xFFF8, 2), 0x1007);     /* DI */
     tm_destroy(m);
 }
 END_TEST
@@ -339,17 +307,17 @@ START_TEST(pusha_popa_32)
     struct testmach *m = mk(MODEL386);
     load(m, "66 60 66 61");
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) S(m, (enum cpu_reg)r, 0xA0000000u + r);
+        if (r != REG_ESP) tm_set(m, (enum cpu_reg)r, 0xA0000000u + r);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FE0);
-    ck_assert_uint_eq(M(m, 0x7FFC, 4), 0xA0000000u);
-    ck_assert_uint_eq(M(m, 0x7FEC, 4), 0x8000);
-    ck_assert_uint_eq(M(m, 0x7FE0, 4), 0xA0000007u);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0xA0000000u);
+    ck_assert_uint_eq(tm_rd(m, 0x7FEC, 4), 0x8000);
+    ck_assert_uint_eq(tm_rd(m, 0x7FE0, 4), 0xA0000007u);
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) S(m, (enum cpu_reg)r, 0);
+        if (r != REG_ESP) tm_set(m, (enum cpu_reg)r, 0);
     step(m);
     for (unsigned r = 0; r < 8; r++)
-        if (r != REG_ESP) ck_assert_uint_eq(R(m, (enum cpu_reg)r), 0xA0000000u + r);
+        if (r != REG_ESP) ck_assert_uint_eq(tm_reg(m, (enum cpu_reg)r), 0xA0000000u + r);
     tm_destroy(m);
 }
 END_TEST
@@ -359,11 +327,11 @@ START_TEST(popa_fault_286)
 {
     struct testmach *m = mk(CPU_80286);
     load(m, "61");
-    S(m, REG_ESP, 0xFFFF);
-    S(m, REG_EDI, 0x4444);
+    tm_set(m, REG_ESP, 0xFFFF);
+    tm_set(m, REG_EDI, 0x4444);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), GP_HANDLER);
-    ck_assert_uint_eq(R(m, REG_EDI), 0x4444);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), GP_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), 0x4444);
     ck_assert_uint_eq(SP(m), 0xFFF9);
     tm_destroy(m);
 }
@@ -375,22 +343,22 @@ START_TEST(pushf_popf)
     enum cpu_model md = all_models[_i];
     struct testmach *m = mk(md);
     load(m, "9C 9D");
-    S(m, REG_EFLAGS, 0x0002 | CF | ZF | DF);
+    tm_set(m, REG_EFLAGS, 0x0002 | CF | ZF | DF);
     step(m);
     uint32_t fixed = md <= CPU_80186 ? 0xF000 : 0;   /* 8086/80186: bits 12-15 read as 1 */
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x0002 | CF | ZF | DF | fixed);
-    W(m, 0x7FFE, 0xFFFF, 2);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x0002 | CF | ZF | DF | fixed);
+    tm_wr(m, 0x7FFE, 0xFFFF, 2);
     step(m);
     /* 8086/80186 and real-mode 80286 cannot set IOPL/NT; the 80386 can */
     uint32_t expect = md <= CPU_80186 ? 0xFFD7 : md == CPU_80286 ? 0x0FD7 : 0x7FD7;
-    ck_assert_uint_eq(R(m, REG_EFLAGS), expect);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS), expect);
     ck_assert_uint_eq(SP(m), 0x8000);
 
-    W(m, 0x7FFE, 0x0000, 2);
+    tm_wr(m, 0x7FFE, 0x0000, 2);
     load(m, "9D");
-    S(m, REG_ESP, 0x7FFE);
+    tm_set(m, REG_ESP, 0x7FFE);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS), 0x0002 | fixed);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS), 0x0002 | fixed);
     tm_destroy(m);
 }
 END_TEST
@@ -400,22 +368,22 @@ START_TEST(pushf_popf_32)
     enum cpu_model md = MODEL386;
     struct testmach *m = mk(md);
     load(m, "66 9C 66 9D");
-    S(m, REG_EFLAGS, 0x0002 | CF | IF);
+    tm_set(m, REG_EFLAGS, 0x0002 | CF | IF);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFC);
-    ck_assert_uint_eq(M(m, 0x7FFC, 4), 0x0002 | CF | IF);
-    W(m, 0x7FFC, 0xFFFFFFFF, 4);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0x0002 | CF | IF);
+    tm_wr(m, 0x7FFC, 0xFFFFFFFF, 4);
     step(m);
     /* VM, VIP and VIF are never loaded and RF is cleared (SDM vol. 2, POPF);
      * AC exists from the 80486 on, ID on the Pentium and later */
     uint32_t expect = 0x7FD7 | (md >= CPU_80486 ? 1u << 18 : 0) | (md >= CPU_PENTIUM ? 1u << 21 : 0);
-    ck_assert_uint_eq(R(m, REG_EFLAGS), expect);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS), expect);
     /* the 16-bit POPF leaves the upper half alone */
     load(m, "9D");
-    S(m, REG_ESP, 0x7FFE);
-    W(m, 0x7FFE, 0x0000, 2);
+    tm_set(m, REG_ESP, 0x7FFE);
+    tm_wr(m, 0x7FFE, 0x0000, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS), 0x0002 | (expect & 0xFFFF0000u));
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS), 0x0002 | (expect & 0xFFFF0000u));
     tm_destroy(m);
 }
 END_TEST
@@ -426,40 +394,40 @@ START_TEST(enter_leave)
     enum cpu_model md = all_models[_i + 1];
     struct testmach *m = mk(md);
     load(m, "C8 04 00 00 C9");              /* enter 4,0; leave */
-    S(m, REG_EBP, 0x7000);
+    tm_set(m, REG_EBP, 0x7000);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x7000);
-    ck_assert_uint_eq(R(m, REG_EBP) & 0xFFFF, 0x7FFE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x7000);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP) & 0xFFFF, 0x7FFE);
     ck_assert_uint_eq(SP(m), 0x7FFA);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EBP) & 0xFFFF, 0x7000);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP) & 0xFFFF, 0x7000);
     ck_assert_uint_eq(SP(m), 0x8000);
 
     load(m, "C8 00 00 01");                 /* enter 0,1 */
-    S(m, REG_EBP, 0x7000);
+    tm_set(m, REG_EBP, 0x7000);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFC, 2), 0x7FFE);
-    ck_assert_uint_eq(R(m, REG_EBP) & 0xFFFF, 0x7FFE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 2), 0x7FFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP) & 0xFFFF, 0x7FFE);
     ck_assert_uint_eq(SP(m), 0x7FFC);
 
     /* level 3: two frame pointers copied from the old frame */
     static const unsigned clk3[6] = { 54, 20, 23, 26, 21, 21 };   /* 80186 .. P6 */
     load(m, "C8 02 00 03");
-    S(m, REG_EBP, 0x7100);
-    W(m, 0x70FE, 0xAAAA, 2);
-    W(m, 0x70FC, 0xBBBB, 2);
+    tm_set(m, REG_EBP, 0x7100);
+    tm_wr(m, 0x70FE, 0xAAAA, 2);
+    tm_wr(m, 0x70FC, 0xBBBB, 2);
     uint64_t c0 = cpu_cycles(m->cpu);
     step(m);
     ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, clk3[_i]);
-    ck_assert_uint_eq(M(m, 0x7FFE, 2), 0x7100);
-    ck_assert_uint_eq(M(m, 0x7FFC, 2), 0xAAAA);
-    ck_assert_uint_eq(M(m, 0x7FFA, 2), 0xBBBB);
-    ck_assert_uint_eq(M(m, 0x7FF8, 2), 0x7FFE);
-    ck_assert_uint_eq(R(m, REG_EBP) & 0xFFFF, 0x7FFE);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFE, 2), 0x7100);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 2), 0xAAAA);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFA, 2), 0xBBBB);
+    ck_assert_uint_eq(tm_rd(m, 0x7FF8, 2), 0x7FFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP) & 0xFFFF, 0x7FFE);
     ck_assert_uint_eq(SP(m), 0x7FF6);
     /* the level is taken mod 32: 33 = 1 */
     load(m, "C8 00 00 21");
-    S(m, REG_EBP, 0x7000);
+    tm_set(m, REG_EBP, 0x7000);
     step(m);
     ck_assert_uint_eq(SP(m), 0x7FFC);
     tm_destroy(m);
@@ -470,14 +438,14 @@ START_TEST(enter_leave_32)
 {
     struct testmach *m = mk(MODEL386);
     load(m, "66 C8 08 00 01 66 C9");        /* enter 8,1 (32-bit); leave (32-bit) */
-    S(m, REG_EBP, 0x12347000);
+    tm_set(m, REG_EBP, 0x12347000);
     step(m);
-    ck_assert_uint_eq(M(m, 0x7FFC, 4), 0x12347000);
-    ck_assert_uint_eq(M(m, 0x7FF8, 4), 0x7FFC);
-    ck_assert_uint_eq(R(m, REG_EBP), 0x7FFC);
+    ck_assert_uint_eq(tm_rd(m, 0x7FFC, 4), 0x12347000);
+    ck_assert_uint_eq(tm_rd(m, 0x7FF8, 4), 0x7FFC);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP), 0x7FFC);
     ck_assert_uint_eq(SP(m), 0x7FF0);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EBP), 0x12347000);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP), 0x12347000);
     ck_assert_uint_eq(SP(m), 0x8000);
     tm_destroy(m);
 }
@@ -488,11 +456,11 @@ START_TEST(leave_fault_286)
 {
     struct testmach *m = mk(CPU_80286);
     load(m, "C9");
-    S(m, REG_EBP, 0xFFFF);
+    tm_set(m, REG_EBP, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), GP_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), GP_HANDLER);
     ck_assert_uint_eq(SP(m), 0x8000 - 6);
-    ck_assert_uint_eq(R(m, REG_EBP), 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EBP), 0xFFFF);
     tm_destroy(m);
 }
 END_TEST

@@ -8,6 +8,7 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#define TM_FLAG_NAMES
 #include "../testmach.h"
 
 #define CODE 0x1000u
@@ -15,54 +16,24 @@
 #define DB_HANDLER 0x3100u
 #define GP_HANDLER 0x3200u
 
-enum { CF = 1u << 0, PF = 1u << 2, AF = 1u << 4, ZF = 1u << 6, SF = 1u << 7,
-       TF = 1u << 8, DF = 1u << 10, OF = 1u << 11 };
-
-static void vec(struct testmach *m, unsigned v, uint32_t handler)
-{
-    mem_write(&m->mem, v * 4, handler, 2);
-    mem_write(&m->mem, v * 4 + 2, 0, 2);
-    mem_write8(&m->mem, handler, 0xF4);
-}
-
-static struct testmach *mk(enum cpu_model model)
-{
-    struct testmach *m = tm_create(model);
-    vec(m, 6, UD_HANDLER);
-    vec(m, 1, DB_HANDLER);
-    vec(m, 12, GP_HANDLER);
-    vec(m, 13, GP_HANDLER);
-    return m;
-}
+static const struct tm_trap traps[] = {
+    { 6, UD_HANDLER }, { 1, DB_HANDLER }, { 12, GP_HANDLER }, { 13, GP_HANDLER }
+};
+static struct testmach *mk(enum cpu_model model) { return tm_create_traps(model, traps, TM_NTRAPS(traps)); }
 
 /* Load hex bytes at 0000:1000 and point CS:IP there (SS:SP = 0000:8000);
  * DS = 0200h (base 2000h) and ES = 0400h (base 4000h). */
 static void load(struct testmach *m, const char *hex)
 {
-    uint8_t buf[32];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1];) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, CODE, buf, n);
+    tm_load_hex(m, CODE, hex);
     cpu_set_reg(m->cpu, REG_DS, 0x0200);
     cpu_set_reg(m->cpu, REG_ES, 0x0400);
 }
 
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static void S(struct testmach *m, enum cpu_reg r, uint32_t v) { cpu_set_reg(m->cpu, r, v); }
-static uint32_t M(struct testmach *m, uint32_t a, unsigned n) { return mem_read(&m->mem, a, n); }
-static void W(struct testmach *m, uint32_t a, uint32_t v, unsigned n) { mem_write(&m->mem, a, v, n); }
 static void step(struct testmach *m) { ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_BUDGET); }
-static uint32_t R16(struct testmach *m, enum cpu_reg r) { return R(m, r) & 0xFFFF; }
+static uint32_t R16(struct testmach *m, enum cpu_reg r) { return tm_reg(m, r) & 0xFFFF; }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 #define MODEL386 ((enum cpu_model)(CPU_80386 + _i))
 
@@ -71,37 +42,37 @@ START_TEST(movs_lods_stos)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "A4");                          /* movsb */
-    S(m, REG_ESI, 0x10);
-    S(m, REG_EDI, 0x20);
-    W(m, 0x2010, 0x5A, 1);
+    tm_set(m, REG_ESI, 0x10);
+    tm_set(m, REG_EDI, 0x20);
+    tm_wr(m, 0x2010, 0x5A, 1);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4020, 1), 0x5A);
+    ck_assert_uint_eq(tm_rd(m, 0x4020, 1), 0x5A);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x11);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x21);
 
     load(m, "A5");                          /* movsw, DF=1 */
-    S(m, REG_EFLAGS, 0x0002 | DF);
-    S(m, REG_ESI, 0x10);
-    S(m, REG_EDI, 0x20);
-    W(m, 0x2010, 0x1234, 2);
+    tm_set(m, REG_EFLAGS, 0x0002 | DF);
+    tm_set(m, REG_ESI, 0x10);
+    tm_set(m, REG_EDI, 0x20);
+    tm_wr(m, 0x2010, 0x1234, 2);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4020, 2), 0x1234);
+    ck_assert_uint_eq(tm_rd(m, 0x4020, 2), 0x1234);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x0E);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x1E);
 
     load(m, "2E A4");                       /* cs: movsb: the override moves the source only */
-    S(m, REG_EFLAGS, 0x0002);
-    S(m, REG_ESI, 0x0000);                  /* CS:0 = linear 0 */
-    S(m, REG_EDI, 0x30);
-    W(m, 0x0000, 0xC3, 1);
+    tm_set(m, REG_EFLAGS, 0x0002);
+    tm_set(m, REG_ESI, 0x0000);                  /* CS:0 = linear 0 */
+    tm_set(m, REG_EDI, 0x30);
+    tm_wr(m, 0x0000, 0xC3, 1);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4030, 1), 0xC3);
+    ck_assert_uint_eq(tm_rd(m, 0x4030, 1), 0xC3);
 
     load(m, "AC AD");                       /* lodsb; lodsw */
-    S(m, REG_ESI, 0x40);
-    S(m, REG_EAX, 0xFFFF);
-    W(m, 0x2040, 0x7711, 2);
-    W(m, 0x2042, 0x8899, 2);
+    tm_set(m, REG_ESI, 0x40);
+    tm_set(m, REG_EAX, 0xFFFF);
+    tm_wr(m, 0x2040, 0x7711, 2);
+    tm_wr(m, 0x2042, 0x8899, 2);
     step(m);
     ck_assert_uint_eq(R16(m, REG_EAX), 0xFF11);
     step(m);
@@ -109,22 +80,22 @@ START_TEST(movs_lods_stos)
     ck_assert_uint_eq(R16(m, REG_ESI), 0x43);
 
     load(m, "AA AB");                       /* stosb; stosw */
-    S(m, REG_EDI, 0x50);
-    S(m, REG_EAX, 0xABCD);
+    tm_set(m, REG_EDI, 0x50);
+    tm_set(m, REG_EAX, 0xABCD);
     step(m);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4050, 1), 0xCD);
-    ck_assert_uint_eq(M(m, 0x4051, 2), 0xABCD);
+    ck_assert_uint_eq(tm_rd(m, 0x4050, 1), 0xCD);
+    ck_assert_uint_eq(tm_rd(m, 0x4051, 2), 0xABCD);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x53);
 
     /* SI wraps at 16 bits (byte access: no fault on any model) */
     load(m, "A4");
-    S(m, REG_ESI, 0xFFFF);
-    S(m, REG_EDI, 0x60);
-    W(m, 0x2000 + 0xFFFF, 0x4E, 1);
+    tm_set(m, REG_ESI, 0xFFFF);
+    tm_set(m, REG_EDI, 0x60);
+    tm_wr(m, 0x2000 + 0xFFFF, 0x4E, 1);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4060, 1), 0x4E);
-    ck_assert_uint_eq(R(m, REG_ESI), 0x0000);
+    ck_assert_uint_eq(tm_rd(m, 0x4060, 1), 0x4E);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), 0x0000);
     tm_destroy(m);
 }
 END_TEST
@@ -133,29 +104,29 @@ START_TEST(cmps_scas)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "A6");                          /* cmpsb: [si] - [di] */
-    S(m, REG_ESI, 0x10);
-    S(m, REG_EDI, 0x10);
-    W(m, 0x2010, 0x01, 1);
-    W(m, 0x4010, 0x02, 1);
+    tm_set(m, REG_ESI, 0x10);
+    tm_set(m, REG_EDI, 0x10);
+    tm_wr(m, 0x2010, 0x01, 1);
+    tm_wr(m, 0x4010, 0x02, 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (CF | ZF | SF | OF), CF | SF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (CF | ZF | SF | OF), CF | SF);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x11);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x11);
 
     load(m, "A7");                          /* cmpsw: 8000h - 0001h overflows */
-    S(m, REG_ESI, 0x20);
-    S(m, REG_EDI, 0x20);
-    W(m, 0x2020, 0x8000, 2);
-    W(m, 0x4020, 0x0001, 2);
+    tm_set(m, REG_ESI, 0x20);
+    tm_set(m, REG_EDI, 0x20);
+    tm_wr(m, 0x2020, 0x8000, 2);
+    tm_wr(m, 0x4020, 0x0001, 2);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (CF | ZF | SF | OF | AF), OF | AF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (CF | ZF | SF | OF | AF), OF | AF);
 
     load(m, "AE");                          /* scasb: AL - [di] */
-    S(m, REG_EAX, 0x42);
-    S(m, REG_EDI, 0x30);
-    W(m, 0x4030, 0x42, 1);
+    tm_set(m, REG_EAX, 0x42);
+    tm_set(m, REG_EDI, 0x30);
+    tm_wr(m, 0x4030, 0x42, 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (CF | ZF), ZF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (CF | ZF), ZF);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x31);
     tm_destroy(m);
 }
@@ -168,45 +139,45 @@ START_TEST(rep_movs_stos)
                                       6 + 5 * 1, 6 + 5 * 1 };
     struct testmach *m = mk(all_models[_i]);
     load(m, "F3 A4");                       /* rep movsb */
-    S(m, REG_ECX, 5);
-    S(m, REG_ESI, 0x100);
-    S(m, REG_EDI, 0x200);
-    for (unsigned k = 0; k < 6; k++) W(m, 0x2100 + k, 0x10 + k, 1);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_ESI, 0x100);
+    tm_set(m, REG_EDI, 0x200);
+    for (unsigned k = 0; k < 6; k++) tm_wr(m, 0x2100 + k, 0x10 + k, 1);
     uint64_t c0 = cpu_cycles(m->cpu);
     step(m);
     ck_assert_uint_eq(cpu_cycles(m->cpu) - c0, clk5[_i]);
-    for (unsigned k = 0; k < 5; k++) ck_assert_uint_eq(M(m, 0x4200 + k, 1), 0x10 + k);
-    ck_assert_uint_eq(M(m, 0x4205, 1), 0);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
+    for (unsigned k = 0; k < 5; k++) ck_assert_uint_eq(tm_rd(m, 0x4200 + k, 1), 0x10 + k);
+    ck_assert_uint_eq(tm_rd(m, 0x4205, 1), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x105);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x205);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
 
     /* CX=0: nothing moves */
     load(m, "F3 A5");
-    S(m, REG_ECX, 0);
-    S(m, REG_ESI, 0x100);
+    tm_set(m, REG_ECX, 0);
+    tm_set(m, REG_ESI, 0x100);
     step(m);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x100);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
 
     /* F2 (REPNE) on MOVS/STOS repeats like F3 (8086 vectors) */
     load(m, "F2 AB");                       /* repne stosw */
-    S(m, REG_ECX, 3);
-    S(m, REG_EDI, 0x300);
-    S(m, REG_EAX, 0x55AA);
-    S(m, REG_EFLAGS, 0x0002 | ZF);
+    tm_set(m, REG_ECX, 3);
+    tm_set(m, REG_EDI, 0x300);
+    tm_set(m, REG_EAX, 0x55AA);
+    tm_set(m, REG_EFLAGS, 0x0002 | ZF);
     step(m);
-    for (unsigned k = 0; k < 3; k++) ck_assert_uint_eq(M(m, 0x4300 + 2 * k, 2), 0x55AA);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
+    for (unsigned k = 0; k < 3; k++) ck_assert_uint_eq(tm_rd(m, 0x4300 + 2 * k, 2), 0x55AA);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x306);
 
     /* REP LODSB leaves the last byte */
     load(m, "F3 AC");
-    S(m, REG_ECX, 3);
-    S(m, REG_ESI, 0x100);
+    tm_set(m, REG_ECX, 3);
+    tm_set(m, REG_ESI, 0x100);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX) & 0xFF, 0x12);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX) & 0xFF, 0x12);
     tm_destroy(m);
 }
 END_TEST
@@ -216,42 +187,42 @@ START_TEST(repe_repne)
     struct testmach *m = mk(all_models[_i]);
     static const char a[] = "HELLO WORLD", b[] = "HELLO THERE";
     for (unsigned k = 0; k < sizeof a; k++) {
-        W(m, 0x2100 + k, (uint8_t)a[k], 1);
-        W(m, 0x4100 + k, (uint8_t)b[k], 1);
+        tm_wr(m, 0x2100 + k, (uint8_t)a[k], 1);
+        tm_wr(m, 0x4100 + k, (uint8_t)b[k], 1);
     }
     load(m, "F3 A6");                       /* repe cmpsb: stops after the mismatch */
-    S(m, REG_ECX, 11);
-    S(m, REG_ESI, 0x100);
-    S(m, REG_EDI, 0x100);
+    tm_set(m, REG_ECX, 11);
+    tm_set(m, REG_ESI, 0x100);
+    tm_set(m, REG_EDI, 0x100);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 11 - 7);          /* 'W' vs 'T' at index 6 */
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 11 - 7);          /* 'W' vs 'T' at index 6 */
     ck_assert_uint_eq(R16(m, REG_ESI), 0x107);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (ZF | CF), 0); /* 'W' > 'T' */
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (ZF | CF), 0); /* 'W' > 'T' */
 
     load(m, "F2 AE");                       /* repne scasb: find ' ' */
-    S(m, REG_ECX, 11);
-    S(m, REG_EDI, 0x100);
-    S(m, REG_EAX, ' ');
+    tm_set(m, REG_ECX, 11);
+    tm_set(m, REG_EDI, 0x100);
+    tm_set(m, REG_EAX, ' ');
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 11 - 6);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 11 - 6);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x106);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & ZF, ZF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & ZF, ZF);
 
     load(m, "F2 AE");                       /* not found: runs out, ZF=0 */
-    S(m, REG_ECX, 5);
-    S(m, REG_EDI, 0x100);
-    S(m, REG_EAX, 'Z');
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_EDI, 0x100);
+    tm_set(m, REG_EAX, 'Z');
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & ZF, 0);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & ZF, 0);
 
     load(m, "F3 A6");                       /* equal throughout: ZF=1, CX=0 */
-    S(m, REG_ECX, 5);
-    S(m, REG_ESI, 0x100);
-    S(m, REG_EDI, 0x100);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_ESI, 0x100);
+    tm_set(m, REG_EDI, 0x100);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & ZF, ZF);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & ZF, ZF);
     tm_destroy(m);
 }
 END_TEST
@@ -261,44 +232,44 @@ START_TEST(string_32)
 {
     struct testmach *m = mk(MODEL386);
     load(m, "66 A5");                       /* movsd */
-    S(m, REG_ESI, 0x10);
-    S(m, REG_EDI, 0x20);
-    W(m, 0x2010, 0xDEADBEEF, 4);
+    tm_set(m, REG_ESI, 0x10);
+    tm_set(m, REG_EDI, 0x20);
+    tm_wr(m, 0x2010, 0xDEADBEEF, 4);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4020, 4), 0xDEADBEEF);
-    ck_assert_uint_eq(R(m, REG_ESI), 0x14);
+    ck_assert_uint_eq(tm_rd(m, 0x4020, 4), 0xDEADBEEF);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), 0x14);
 
     /* 16-bit address size: only CX counts and only CX/DI change */
     load(m, "F3 AA");
-    S(m, REG_ECX, 0x00010002);
-    S(m, REG_EDI, 0x12340100);
-    S(m, REG_EAX, 0x77);
+    tm_set(m, REG_ECX, 0x00010002);
+    tm_set(m, REG_EDI, 0x12340100);
+    tm_set(m, REG_EAX, 0x77);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0x00010000);
-    ck_assert_uint_eq(R(m, REG_EDI), 0x12340102);
-    ck_assert_uint_eq(M(m, 0x4101, 1), 0x77);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0x00010000);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), 0x12340102);
+    ck_assert_uint_eq(tm_rd(m, 0x4101, 1), 0x77);
 
     /* 67h: ECX/ESI/EDI */
     load(m, "67 F3 66 AB");                 /* rep stosd (a32) */
-    S(m, REG_ECX, 3);
-    S(m, REG_EDI, 0x200);
-    S(m, REG_EAX, 0x01020304);
+    tm_set(m, REG_ECX, 3);
+    tm_set(m, REG_EDI, 0x200);
+    tm_set(m, REG_EAX, 0x01020304);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
-    ck_assert_uint_eq(R(m, REG_EDI), 0x20C);
-    ck_assert_uint_eq(M(m, 0x4208, 4), 0x01020304);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), 0x20C);
+    ck_assert_uint_eq(tm_rd(m, 0x4208, 4), 0x01020304);
     load(m, "67 66 AD");                    /* lodsd (a32) */
-    S(m, REG_ESI, 0x1800);
-    W(m, 0x3800, 0xAABBCCDD, 4);
+    tm_set(m, REG_ESI, 0x1800);
+    tm_wr(m, 0x3800, 0xAABBCCDD, 4);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0xAABBCCDD);
-    ck_assert_uint_eq(R(m, REG_ESI), 0x1804);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xAABBCCDD);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), 0x1804);
     load(m, "67 66 AF");                    /* scasd (a32), DF=1 */
-    S(m, REG_EFLAGS, 0x0002 | DF);
-    S(m, REG_EDI, 0x208);
+    tm_set(m, REG_EFLAGS, 0x0002 | DF);
+    tm_set(m, REG_EDI, 0x208);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & ZF, 0);
-    ck_assert_uint_eq(R(m, REG_EDI), 0x204);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & ZF, 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), 0x204);
     tm_destroy(m);
 }
 END_TEST
@@ -330,34 +301,34 @@ START_TEST(ins_outs)
     ck_assert_int_eq(io_register(&m->io, "test", 0x60, 4, IO_W8 | IO_W16 | IO_W32, port_rd,
                                  port_wr, &d, err, sizeof err), 0);
     load(m, "F3 6C");                       /* rep insb */
-    S(m, REG_EDX, 0x60);
-    S(m, REG_ECX, 4);
-    S(m, REG_EDI, 0x100);
+    tm_set(m, REG_EDX, 0x60);
+    tm_set(m, REG_ECX, 4);
+    tm_set(m, REG_EDI, 0x100);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4100, 4), 0x43424140);
+    ck_assert_uint_eq(tm_rd(m, 0x4100, 4), 0x43424140);
     ck_assert_uint_eq(R16(m, REG_EDI), 0x104);
     load(m, "6D");                          /* insw */
-    S(m, REG_EDI, 0x110);
+    tm_set(m, REG_EDI, 0x110);
     step(m);
-    ck_assert_uint_eq(M(m, 0x4110, 2), 0x4544);
+    ck_assert_uint_eq(tm_rd(m, 0x4110, 2), 0x4544);
 
     load(m, "F3 6E");                       /* rep outsb from DS:SI */
-    S(m, REG_ECX, 3);
-    S(m, REG_ESI, 0x10);
-    W(m, 0x2010, 0x00434241, 4);
+    tm_set(m, REG_ECX, 3);
+    tm_set(m, REG_ESI, 0x10);
+    tm_wr(m, 0x2010, 0x00434241, 4);
     step(m);
     ck_assert_uint_eq(d.nout, 3);
     ck_assert_uint_eq(d.out[0], 'A');
     ck_assert_uint_eq(d.out[2], 'C');
     load(m, "26 6F");                       /* es: outsw */
-    S(m, REG_ESI, 0x110);
+    tm_set(m, REG_ESI, 0x110);
     step(m);
     ck_assert_uint_eq(d.noutw, 1);
     ck_assert_uint_eq(d.outw[0], 0x4544);
     ck_assert_uint_eq(R16(m, REG_ESI), 0x112);
     if (all_models[_i + 1] >= CPU_80386) {
         load(m, "66 6F");                   /* outsd */
-        S(m, REG_ESI, 0x10);
+        tm_set(m, REG_ESI, 0x10);
         step(m);
         ck_assert_uint_eq(d.outw[1], 0x00434241);
     }
@@ -386,10 +357,10 @@ static struct testmach *rep_machine(enum cpu_model md)
     struct testmach *m = mk(md);
     cpu_set_stop_on_halt(m->cpu, 1);
     load(m, "26 F3 A4 F4");                 /* es: rep movsb; hlt */
-    S(m, REG_ECX, 1000);
-    S(m, REG_ESI, 0);
-    S(m, REG_EDI, 0x2000);
-    for (unsigned k = 0; k < 1000; k++) W(m, 0x4000 + k, (uint8_t)(k * 7), 1);
+    tm_set(m, REG_ECX, 1000);
+    tm_set(m, REG_ESI, 0);
+    tm_set(m, REG_EDI, 0x2000);
+    for (unsigned k = 0; k < 1000; k++) tm_wr(m, 0x4000 + k, (uint8_t)(k * 7), 1);
     return m;
 }
 
@@ -401,9 +372,9 @@ START_TEST(rep_resume)
 
     /* slices: the REP stops at the slice ends, EIP back on the prefix */
     ck_assert_int_eq(cpu_run(b->cpu, 37), CPU_STOP_BUDGET);
-    ck_assert_uint_eq(R(b, REG_EIP), CODE);
-    ck_assert_uint_gt(R(b, REG_ECX), 0);
-    ck_assert_uint_lt(R(b, REG_ECX), 1000);
+    ck_assert_uint_eq(tm_reg(b, REG_EIP), CODE);
+    ck_assert_uint_gt(tm_reg(b, REG_ECX), 0);
+    ck_assert_uint_lt(tm_reg(b, REG_ECX), 1000);
     unsigned slices = 1;
     while (cpu_run(b->cpu, 37) != CPU_STOP_HALT) slices++;
     ck_assert_uint_gt(slices, 5);
@@ -424,10 +395,10 @@ START_TEST(rep_resume)
     for (unsigned k = 0; k < 2; k++) {
         struct testmach *x = ms[k];
         ck_assert_uint_eq(cpu_cycles(x->cpu), cpu_cycles(a->cpu));
-        ck_assert_uint_eq(R(x, REG_ECX), 0);
-        ck_assert_uint_eq(R(x, REG_ESI), 1000);
-        ck_assert_uint_eq(R(x, REG_EDI), 0x2000 + 1000);
-        ck_assert_uint_eq(R(x, REG_EIP), R(a, REG_EIP));
+        ck_assert_uint_eq(tm_reg(x, REG_ECX), 0);
+        ck_assert_uint_eq(tm_reg(x, REG_ESI), 1000);
+        ck_assert_uint_eq(tm_reg(x, REG_EDI), 0x2000 + 1000);
+        ck_assert_uint_eq(tm_reg(x, REG_EIP), tm_reg(a, REG_EIP));
         ck_assert_int_eq(memcmp(x->mem.ram + 0x6000, a->mem.ram + 0x6000, 1000), 0);
     }
     ck_assert_int_eq(memcmp(a->mem.ram + 0x6000, a->mem.ram + 0x4000, 1000), 0);
@@ -443,21 +414,21 @@ START_TEST(rep_single_step)
 {
     struct testmach *m = mk(all_models[_i]);
     load(m, "26 F3 A4 90");
-    S(m, REG_ECX, 3);
-    S(m, REG_ESI, 0);
-    S(m, REG_EDI, 0x100);
-    S(m, REG_EFLAGS, 0x0002 | TF);
+    tm_set(m, REG_ECX, 3);
+    tm_set(m, REG_ESI, 0);
+    tm_set(m, REG_EDI, 0x100);
+    tm_set(m, REG_EFLAGS, 0x0002 | TF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), DB_HANDLER);
-    ck_assert_uint_eq(R(m, REG_ECX), 2);
-    ck_assert_uint_eq(M(m, 0x8000 - 6, 2), CODE);      /* pushed IP */
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), DB_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 2);
+    ck_assert_uint_eq(tm_rd(m, 0x8000 - 6, 2), CODE);      /* pushed IP */
     /* the last iteration: the trap returns past the instruction */
     load(m, "26 F3 A4 90");
-    S(m, REG_ECX, 1);
-    S(m, REG_EFLAGS, 0x0002 | TF);
+    tm_set(m, REG_ECX, 1);
+    tm_set(m, REG_EFLAGS, 0x0002 | TF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 0);
-    ck_assert_uint_eq(M(m, 0x8000 - 6, 2), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0);
+    ck_assert_uint_eq(tm_rd(m, 0x8000 - 6, 2), CODE + 3);
     tm_destroy(m);
 }
 END_TEST
@@ -472,43 +443,43 @@ START_TEST(fault_regs)
     int q = md == CPU_80286;
     struct testmach *m = mk(md);
     load(m, "A5");                          /* movsw, source at FFFFh */
-    S(m, REG_ESI, 0xFFFF);
-    S(m, REG_EDI, 0x0100);
+    tm_set(m, REG_ESI, 0xFFFF);
+    tm_set(m, REG_EDI, 0x0100);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), GP_HANDLER);
-    ck_assert_uint_eq(R(m, REG_ESI), q ? 0x0001 : 0xFFFF);
-    ck_assert_uint_eq(R(m, REG_EDI), 0x0100);
-    ck_assert_uint_eq(M(m, 0x8000 - 6, 2), CODE);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), GP_HANDLER);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), q ? 0x0001 : 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), 0x0100);
+    ck_assert_uint_eq(tm_rd(m, 0x8000 - 6, 2), CODE);
 
     load(m, "A5");                          /* movsw, destination at FFFFh */
-    S(m, REG_ESI, 0x0100);
-    S(m, REG_EDI, 0xFFFF);
+    tm_set(m, REG_ESI, 0x0100);
+    tm_set(m, REG_EDI, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ESI), q ? 0x0102 : 0x0100);
-    ck_assert_uint_eq(R(m, REG_EDI), q ? 0x0001 : 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), q ? 0x0102 : 0x0100);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), q ? 0x0001 : 0xFFFF);
 
     load(m, "F3 AB");                       /* rep stosw: CX down by 2 on the 80286 */
-    S(m, REG_ECX, 5);
-    S(m, REG_EDI, 0xFFFF);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_EDI, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), q ? 3 : 5);
-    ck_assert_uint_eq(R(m, REG_EDI), q ? 0x0001 : 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), q ? 3 : 5);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), q ? 0x0001 : 0xFFFF);
 
     load(m, "F3 A7");                       /* repe cmpsw: ES:DI is read first */
-    S(m, REG_ECX, 5);
-    S(m, REG_ESI, 0xFFFF);
-    S(m, REG_EDI, 0xFFFF);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_ESI, 0xFFFF);
+    tm_set(m, REG_EDI, 0xFFFF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), 5);
-    ck_assert_uint_eq(R(m, REG_ESI), 0xFFFF);
-    ck_assert_uint_eq(R(m, REG_EDI), q ? 0x0001 : 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 5);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EDI), q ? 0x0001 : 0xFFFF);
 
     load(m, "F3 AD");                       /* rep lodsw: the 3rd read faults */
-    S(m, REG_ECX, 5);
-    S(m, REG_ESI, 0xFFFB);
+    tm_set(m, REG_ECX, 5);
+    tm_set(m, REG_ESI, 0xFFFB);
     step(m);
-    ck_assert_uint_eq(R(m, REG_ECX), q ? 2 : 3);
-    ck_assert_uint_eq(R(m, REG_ESI), q ? 0x0001 : 0xFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), q ? 2 : 3);
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), q ? 0x0001 : 0xFFFF);
     tm_destroy(m);
 }
 END_TEST

@@ -9,41 +9,22 @@
 #include <check.h>
 #include <stdio.h>
 #include <string.h>
+#define TM_FLAG_NAMES
 #include "../testmach.h"
 
 #define CODE 0x1000u
 #define VEC_BASE 0x3000u
 #define VEC(v) (VEC_BASE + 16u * (v))
 
-enum { CF = 1u << 0, PF = 1u << 2, ZF = 1u << 6, IF = 1u << 9 };
-
 static struct testmach *mk(enum cpu_model model)
 {
     struct testmach *m = tm_create(model);
-    for (unsigned v = 0; v < 32; v++) {
-        mem_write(&m->mem, v * 4, VEC(v), 2);
-        mem_write(&m->mem, v * 4 + 2, 0, 2);
-        mem_write8(&m->mem, VEC(v), 0xF4);
-    }
+    tm_trap_all(m, VEC_BASE);
     return m;
 }
 
-static void load(struct testmach *m, const char *hex)
-{
-    uint8_t buf[64];
-    unsigned n = 0;
-    for (const char *p = hex; p[0] && p[1];) {
-        if (*p == ' ') { p++; continue; }
-        unsigned v;
-        sscanf(p, "%2x", &v);
-        buf[n++] = (uint8_t)v;
-        p += 2;
-    }
-    tm_load(m, CODE, buf, n);
-}
+static void load(struct testmach *m, const char *hex) { tm_load_hex(m, CODE, hex); }
 
-static uint32_t R(struct testmach *m, enum cpu_reg r) { return cpu_get_reg(m->cpu, r); }
-static void S(struct testmach *m, enum cpu_reg r, uint32_t v) { cpu_set_reg(m->cpu, r, v); }
 static uint32_t M8(struct testmach *m, uint32_t a) { return mem_read(&m->mem, a, 1); }
 static uint32_t M16(struct testmach *m, uint32_t a) { return mem_read(&m->mem, a, 2); }
 static uint32_t M32(struct testmach *m, uint32_t a) { return mem_read(&m->mem, a, 4); }
@@ -59,9 +40,7 @@ static uint64_t step(struct testmach *m)
 /* Load and run one instruction. */
 static void run(struct testmach *m, const char *hex) { load(m, hex); step(m); }
 
-static const enum cpu_model all_models[] = {
-    CPU_8086, CPU_80186, CPU_80286, CPU_80386, CPU_80486, CPU_PENTIUM, CPU_P6
-};
+static const enum cpu_model all_models[] = TM_ALL_MODELS;
 #define NMODELS (sizeof all_models / sizeof all_models[0])
 
 /* ---- HLT, CLI, STI ----------------------------------------------------- */
@@ -70,12 +49,12 @@ START_TEST(hlt_cli_sti)
     struct testmach *m = mk(all_models[_i]);
     run(m, "F4");
     ck_assert_int_eq(cpu_halted(m->cpu), 1);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
-    S(m, REG_EFLAGS, 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
+    tm_set(m, REG_EFLAGS, 2);
     run(m, "FB");
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & IF, IF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & IF, IF);
     run(m, "FA");
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & IF, 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & IF, 0);
     tm_destroy(m);
 }
 END_TEST
@@ -90,22 +69,22 @@ START_TEST(sti_shadow)
     struct cpu_intc intc = { ack_vec8, NULL };
     cpu_set_intc(m->cpu, &intc);
     load(m, "FB 9B 9B");                              /* sti; wait; wait */
-    S(m, REG_EFLAGS, 2);
+    tm_set(m, REG_EFLAGS, 2);
     cpu_set_intr(m->cpu, 1);
     step(m);                                          /* sti */
     step(m);                                          /* wait, in the shadow */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     step(m);                                          /* interrupt, then its HLT */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(8) + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(8) + 1);
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE + 2);
 
     cpu_set_intr(m->cpu, 0);
     load(m, "FB 9B 9B");
-    S(m, REG_EFLAGS, 2 | IF);
+    tm_set(m, REG_EFLAGS, 2 | IF);
     step(m);                                          /* sti: no new window */
     cpu_set_intr(m->cpu, 1);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(8) + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(8) + 1);
     ck_assert_uint_eq(M16(m, 0x7FFA), CODE + 1);
     cpu_set_intr(m->cpu, 0);
     tm_destroy(m);
@@ -140,19 +119,19 @@ START_TEST(in_out)
                                  fk_write, &f, err, sizeof err), 0);
     ck_assert_int_eq(io_register(&m->io, "fake-hi", 0x1230, 0x10, IO_W8 | IO_W16 | IO_W32,
                                  fk_read, fk_write, &f, err, sizeof err), 0);
-    S(m, REG_EAX, 0xAAAAAAAA);
+    tm_set(m, REG_EAX, 0xAAAAAAAA);
     run(m, "E4 64");                                  /* in al, 64h */
-    ck_assert_uint_eq(R(m, REG_EAX), 0xAAAAAA11);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xAAAAAA11);
     ck_assert(f.dir == 'r' && f.port == 0x64 && f.width == 1);
     run(m, "E5 66");                                  /* in ax, 66h */
-    ck_assert_uint_eq(R(m, REG_EAX), 0xAAAA2211);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xAAAA2211);
     ck_assert(f.port == 0x66 && f.width == 2);
-    S(m, REG_EDX, 0xFFFF1234);
+    tm_set(m, REG_EDX, 0xFFFF1234);
     run(m, "EC");                                     /* in al, dx */
     ck_assert(f.port == 0x1234 && f.width == 1);
     run(m, "ED");                                     /* in ax, dx */
     ck_assert(f.port == 0x1234 && f.width == 2);
-    S(m, REG_EAX, 0x87654321);
+    tm_set(m, REG_EAX, 0x87654321);
     run(m, "E6 61");
     ck_assert(f.dir == 'w' && f.port == 0x61 && f.width == 1 && f.val == 0x21);
     run(m, "E7 62");
@@ -165,7 +144,7 @@ START_TEST(in_out)
         run(m, "66 EF");
         ck_assert(f.width == 4 && f.val == 0x87654321);
         run(m, "66 E5 60");
-        ck_assert_uint_eq(R(m, REG_EAX), 0x44332211);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x44332211);
         ck_assert(f.dir == 'r' && f.width == 4);
     }
     tm_destroy(m);
@@ -176,11 +155,11 @@ END_TEST
 START_TEST(io_clocks_8086)
 {
     struct testmach *m = mk(CPU_8086);
-    S(m, REG_EDX, 0x60);
+    tm_set(m, REG_EDX, 0x60);
     load(m, "ED");
     ck_assert_uint_eq(step(m), 8);
     load(m, "ED");
-    S(m, REG_EDX, 0x61);
+    tm_set(m, REG_EDX, 0x61);
     ck_assert_uint_eq(step(m), 12);
     load(m, "EC");
     ck_assert_uint_eq(step(m), 8);
@@ -194,16 +173,16 @@ END_TEST
 START_TEST(esc_8086_decodes_and_does_nothing)
 {
     struct testmach *m = mk(CPU_8086);
-    S(m, REG_EAX, 0x1111);
+    tm_set(m, REG_EAX, 0x1111);
     run(m, "D8 06 00 50");                            /* fadd dword [5000] */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 4);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 4);
     run(m, "DF C0");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     run(m, "DD 87 34 12");                            /* fld qword [bx+1234] */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 4);
-    ck_assert_uint_eq(R(m, REG_EAX), 0x1111);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 4);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x1111);
     run(m, "9B");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
     tm_destroy(m);
 }
 END_TEST
@@ -212,26 +191,26 @@ START_TEST(esc_wait_286)
 {
     struct testmach *m = mk(CPU_80286);
     run(m, "D8 C0");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     /* operand at offset FFFF: the limit check still happens (#GP) */
-    S(m, REG_ESI, 0xFFFF);
+    tm_set(m, REG_ESI, 0xFFFF);
     run(m, "D8 24");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
-    S(m, REG_EAX, 0x0004);                            /* MSW.EM */
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
+    tm_set(m, REG_EAX, 0x0004);                            /* MSW.EM */
     run(m, "0F 01 F0");                               /* lmsw ax */
     run(m, "D8 C0");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(7));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(7));
     run(m, "9B");                                     /* WAIT ignores EM */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
-    S(m, REG_EAX, 0x000A);                            /* MP + TS */
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
+    tm_set(m, REG_EAX, 0x000A);                            /* MP + TS */
     run(m, "0F 01 F0");
     run(m, "9B");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(7));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(7));
     run(m, "D8 C0");                                  /* TS: #NM */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(7));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(7));
     run(m, "0F 06");                                  /* clts */
     run(m, "9B");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 1);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 1);
     tm_destroy(m);
 }
 END_TEST
@@ -241,12 +220,12 @@ START_TEST(x87_on_386_plus)
     struct testmach *m = mk(all_models[_i]);
     load(m, "D9 E8");                                 /* fld1 */
     ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_UNIMPL);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE);
     ck_assert_ptr_nonnull(strstr(cpu_stop_message(m->cpu), "x87"));
-    S(m, REG_EAX, 0x0004);
+    tm_set(m, REG_EAX, 0x0004);
     run(m, "0F 01 F0");                               /* lmsw: EM */
     run(m, "D9 E8");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(7));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(7));
     tm_destroy(m);
 }
 END_TEST
@@ -256,19 +235,19 @@ START_TEST(smsw_lmsw_286)
 {
     struct testmach *m = mk(CPU_80286);
     run(m, "0F 01 E0");                               /* smsw ax */
-    ck_assert_uint_eq(R(m, REG_EAX), 0xFFF0);
-    S(m, REG_EAX, 0xFFFE);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xFFF0);
+    tm_set(m, REG_EAX, 0xFFFE);
     run(m, "0F 01 F0");                               /* lmsw ax: MP EM TS */
     run(m, "0F 01 26 00 50");                         /* smsw [5000] */
     ck_assert_uint_eq(M16(m, 0x5000), 0xFFFE);
-    S(m, REG_EAX, 0x0001);
+    tm_set(m, REG_EAX, 0x0001);
     run(m, "0F 01 F0");                               /* set PE */
     run(m, "0F 01 E3");                               /* smsw bx */
-    ck_assert_uint_eq(R(m, REG_EBX) & 0xF, 0x1);
-    S(m, REG_EAX, 0x0000);
+    ck_assert_uint_eq(tm_reg(m, REG_EBX) & 0xF, 0x1);
+    tm_set(m, REG_EAX, 0x0000);
     run(m, "0F 01 F0");                               /* PE cannot be cleared */
     run(m, "0F 01 E3");
-    ck_assert_uint_eq(R(m, REG_EBX) & 0xF, 0x1);
+    ck_assert_uint_eq(tm_reg(m, REG_EBX) & 0xF, 0x1);
     tm_destroy(m);
 }
 END_TEST
@@ -276,12 +255,12 @@ END_TEST
 START_TEST(smsw_32_386)
 {
     struct testmach *m = mk(CPU_80386);
-    S(m, REG_EAX, 0xFFFFFFFF);
+    tm_set(m, REG_EAX, 0xFFFFFFFF);
     run(m, "66 0F 01 E0");                            /* smsw eax: all of CR0 */
-    ck_assert_uint_eq(R(m, REG_EAX), 0x00000010);
-    S(m, REG_EAX, 0xFFFFFFFF);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x00000010);
+    tm_set(m, REG_EAX, 0xFFFFFFFF);
     run(m, "0F 01 E0");
-    ck_assert_uint_eq(R(m, REG_EAX), 0xFFFF0010);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xFFFF0010);
     tm_destroy(m);
 }
 END_TEST
@@ -336,8 +315,8 @@ START_TEST(lidt_moves_ivt)
     W16(m, 0x9000 + 0x10 * 4 + 2, 0x0020);
     run(m, "0F 01 1E 00 50");
     run(m, "CD 10");
-    ck_assert_uint_eq(R(m, REG_CS), 0x0020);
-    ck_assert_uint_eq(R(m, REG_EIP), 0x4444);
+    ck_assert_uint_eq(tm_reg(m, REG_CS), 0x0020);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), 0x4444);
     tm_destroy(m);
 }
 END_TEST
@@ -351,7 +330,7 @@ START_TEST(grp6_ud_in_real_mode)
     };
     for (unsigned k = 0; k < sizeof ops / sizeof ops[0]; k++) {
         run(m, ops[k]);
-        ck_assert_msg(R(m, REG_EIP) == VEC(6), "%s: ip %X", ops[k], R(m, REG_EIP));
+        ck_assert_msg(tm_reg(m, REG_EIP) == VEC(6), "%s: ip %X", ops[k], tm_reg(m, REG_EIP));
     }
     tm_destroy(m);
 }
@@ -363,36 +342,36 @@ START_TEST(mov_cr_386_486)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     run(m, "0F 20 C0");                               /* mov eax, cr0 */
-    ck_assert_uint_eq(R(m, REG_EAX), 0x10);
-    S(m, REG_EBX, 0x0000000E);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0x10);
+    tm_set(m, REG_EBX, 0x0000000E);
     run(m, "0F 22 C3");                               /* mov cr0, ebx */
     run(m, "0F 20 C1");
     /* 80386: ET is writable; 80486+: hardwired to 1 */
-    ck_assert_uint_eq(R(m, REG_ECX), model == CPU_80386 ? 0x0E : 0x1E);
-    S(m, REG_EBX, 0x12345678);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), model == CPU_80386 ? 0x0E : 0x1E);
+    tm_set(m, REG_EBX, 0x12345678);
     run(m, "0F 22 D3");                               /* mov cr2, ebx */
     run(m, "0F 20 D2");                               /* mov edx, cr2 */
-    ck_assert_uint_eq(R(m, REG_EDX), 0x12345678);
-    S(m, REG_EBX, 0x00123000);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0x12345678);
+    tm_set(m, REG_EBX, 0x00123000);
     run(m, "0F 22 DB");                               /* mov cr3, ebx */
     run(m, "0F 20 DE");                               /* mov esi, cr3 */
-    ck_assert_uint_eq(R(m, REG_ESI), 0x00123000);
-    S(m, REG_EBX, 0x80000000);                        /* PG without PE */
+    ck_assert_uint_eq(tm_reg(m, REG_ESI), 0x00123000);
+    tm_set(m, REG_EBX, 0x80000000);                        /* PG without PE */
     run(m, "0F 22 C3");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     run(m, "0F 20 C8");                               /* CR1: #UD */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     run(m, "0F 20 E0");                               /* CR4 */
-    ck_assert_uint_eq(R(m, REG_EIP), model >= CPU_PENTIUM ? CODE + 3 : VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), model >= CPU_PENTIUM ? CODE + 3 : VEC(6));
     run(m, "0F 20 00");                               /* mod != 3: #UD here */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     if (model >= CPU_80486) {
-        S(m, REG_EBX, 0x20000010);                    /* NW without CD */
+        tm_set(m, REG_EBX, 0x20000010);                    /* NW without CD */
         run(m, "0F 22 C3");
-        ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+        ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     }
     /* enabling paging stops the machine (not modelled yet) */
-    S(m, REG_EBX, 0x80000011);
+    tm_set(m, REG_EBX, 0x80000011);
     load(m, "0F 22 C3");
     ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_UNIMPL);
     tm_destroy(m);
@@ -402,13 +381,13 @@ END_TEST
 START_TEST(mov_cr4_pentium)
 {
     struct testmach *m = mk(CPU_PENTIUM);
-    S(m, REG_EAX, 0x4);                               /* TSD */
+    tm_set(m, REG_EAX, 0x4);                               /* TSD */
     run(m, "0F 22 E0");
     run(m, "0F 20 E3");
-    ck_assert_uint_eq(R(m, REG_EBX), 0x4);
-    S(m, REG_EAX, 0x10);                              /* PSE: not offered */
+    ck_assert_uint_eq(tm_reg(m, REG_EBX), 0x4);
+    tm_set(m, REG_EAX, 0x10);                              /* PSE: not offered */
     run(m, "0F 22 E0");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     tm_destroy(m);
 }
 END_TEST
@@ -428,11 +407,11 @@ END_TEST
 START_TEST(pe_set_allowed)
 {
     struct testmach *m = mk(CPU_80386);
-    S(m, REG_EAX, 0x11);
+    tm_set(m, REG_EAX, 0x11);
     run(m, "0F 22 C0");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
     run(m, "0F 20 C1");
-    ck_assert_uint_eq(R(m, REG_ECX), 0x11);
+    ck_assert_uint_eq(tm_reg(m, REG_ECX), 0x11);
     /* a far jump would load CS the protected-mode way: not modelled yet */
     load(m, "EA 00 00 08 00");
     ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_UNIMPL);
@@ -445,17 +424,17 @@ START_TEST(cache_tlb_486)
 {
     struct testmach *m = mk(CPU_80486);
     run(m, "0F 08");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     run(m, "0F 09");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 2);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 2);
     run(m, "0F 01 3E 00 50");                         /* invlpg [5000] */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 5);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 5);
     run(m, "0F 01 F8");                               /* register form: #UD */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
     m = mk(CPU_80386);
     run(m, "0F 08");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
 }
 END_TEST
@@ -465,28 +444,28 @@ START_TEST(cpuid)
 {
     struct testmach *m = mk(CPU_80486);
     run(m, "0F A2");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
     for (int p6 = 0; p6 < 2; p6++) {
         m = mk(p6 ? CPU_P6 : CPU_PENTIUM);
-        S(m, REG_EAX, 0);
+        tm_set(m, REG_EAX, 0);
         run(m, "0F A2");
-        ck_assert_uint_eq(R(m, REG_EAX), 1);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), 1);
         char v[13];
-        uint32_t b = R(m, REG_EBX), d = R(m, REG_EDX), c = R(m, REG_ECX);
+        uint32_t b = tm_reg(m, REG_EBX), d = tm_reg(m, REG_EDX), c = tm_reg(m, REG_ECX);
         memcpy(v, (char[12]){ (char)b, (char)(b >> 8), (char)(b >> 16), (char)(b >> 24),
                               (char)d, (char)(d >> 8), (char)(d >> 16), (char)(d >> 24),
                               (char)c, (char)(c >> 8), (char)(c >> 16), (char)(c >> 24) }, 12);
         v[12] = 0;
         ck_assert_str_eq(v, "GenuineIntel");
-        S(m, REG_EAX, 1);
+        tm_set(m, REG_EAX, 1);
         run(m, "0F A2");
-        ck_assert_uint_eq(R(m, REG_EAX), p6 ? 0x619 : 0x52C);
-        ck_assert_uint_eq(R(m, REG_EDX), p6 ? 0x8130 : 0x0130);
-        ck_assert_uint_eq(R(m, REG_EBX), 0);
-        S(m, REG_EAX, 7);                             /* above the top leaf: leaf 1 */
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), p6 ? 0x619 : 0x52C);
+        ck_assert_uint_eq(tm_reg(m, REG_EDX), p6 ? 0x8130 : 0x0130);
+        ck_assert_uint_eq(tm_reg(m, REG_EBX), 0);
+        tm_set(m, REG_EAX, 7);                             /* above the top leaf: leaf 1 */
         run(m, "0F A2");
-        ck_assert_uint_eq(R(m, REG_EAX), p6 ? 0x619 : 0x52C);
+        ck_assert_uint_eq(tm_reg(m, REG_EAX), p6 ? 0x619 : 0x52C);
         tm_destroy(m);
     }
 }
@@ -497,23 +476,23 @@ START_TEST(tsc_and_msr)
     enum cpu_model model = all_models[_i];
     struct testmach *m = mk(model);
     run(m, "0F 31");                                  /* rdtsc */
-    uint64_t t = (uint64_t)R(m, REG_EDX) << 32 | R(m, REG_EAX);
+    uint64_t t = (uint64_t)tm_reg(m, REG_EDX) << 32 | tm_reg(m, REG_EAX);
     ck_assert_uint_eq(t, cpu_cycles(m->cpu));
-    S(m, REG_ECX, 0x10);
-    S(m, REG_EDX, 0x00000001);
-    S(m, REG_EAX, 0x00000100);
+    tm_set(m, REG_ECX, 0x10);
+    tm_set(m, REG_EDX, 0x00000001);
+    tm_set(m, REG_EAX, 0x00000100);
     run(m, "0F 30");                                  /* wrmsr TSC */
     uint64_t c0 = cpu_cycles(m->cpu);
     run(m, "0F 32");                                  /* rdmsr TSC */
-    t = (uint64_t)R(m, REG_EDX) << 32 | R(m, REG_EAX);
+    t = (uint64_t)tm_reg(m, REG_EDX) << 32 | tm_reg(m, REG_EAX);
     /* the Pentium writes all 64 bits, the P6 clears the high half */
     uint64_t base = model == CPU_P6 ? 0x100u : 0x100000100ull;
     ck_assert_uint_eq(t, base + (cpu_cycles(m->cpu) - c0));
-    S(m, REG_ECX, 0x11);
+    tm_set(m, REG_ECX, 0x11);
     run(m, "0F 32");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     run(m, "0F 30");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(13));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(13));
     tm_destroy(m);
 }
 END_TEST
@@ -523,25 +502,25 @@ START_TEST(cmpxchg8b)
     struct testmach *m = mk(all_models[_i]);
     W32(m, 0x5000, 0x11111111);
     W32(m, 0x5004, 0x22222222);
-    S(m, REG_EAX, 0x11111111);
-    S(m, REG_EDX, 0x22222222);
-    S(m, REG_EBX, 0xBBBBBBBB);
-    S(m, REG_ECX, 0xCCCCCCCC);
+    tm_set(m, REG_EAX, 0x11111111);
+    tm_set(m, REG_EDX, 0x22222222);
+    tm_set(m, REG_EBX, 0xBBBBBBBB);
+    tm_set(m, REG_ECX, 0xCCCCCCCC);
     load(m, "0F C7 0E 00 50");
-    S(m, REG_EFLAGS, 2 | CF | PF);
+    tm_set(m, REG_EFLAGS, 2 | CF | PF);
     step(m);
     ck_assert_uint_eq(M32(m, 0x5000), 0xBBBBBBBB);
     ck_assert_uint_eq(M32(m, 0x5004), 0xCCCCCCCC);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (CF | PF | ZF), CF | PF | ZF);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (CF | PF | ZF), CF | PF | ZF);
     load(m, "0F C7 0E 00 50");                        /* now unequal */
-    S(m, REG_EFLAGS, 2 | ZF);
+    tm_set(m, REG_EFLAGS, 2 | ZF);
     step(m);
-    ck_assert_uint_eq(R(m, REG_EAX), 0xBBBBBBBB);
-    ck_assert_uint_eq(R(m, REG_EDX), 0xCCCCCCCC);
+    ck_assert_uint_eq(tm_reg(m, REG_EAX), 0xBBBBBBBB);
+    ck_assert_uint_eq(tm_reg(m, REG_EDX), 0xCCCCCCCC);
     ck_assert_uint_eq(M32(m, 0x5000), 0xBBBBBBBB);
-    ck_assert_uint_eq(R(m, REG_EFLAGS) & (CF | ZF), 0);
+    ck_assert_uint_eq(tm_reg(m, REG_EFLAGS) & (CF | ZF), 0);
     run(m, "0F C7 C8");                               /* register form: #UD */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
 }
 END_TEST
@@ -550,17 +529,17 @@ START_TEST(ud2_and_long_nop)
 {
     struct testmach *m = mk(CPU_P6);
     run(m, "0F 0B");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     run(m, "0F 1F 00");
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 3);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 3);
     run(m, "66 0F 1F 44 00");                         /* nop dword [si+0] */
-    ck_assert_uint_eq(R(m, REG_EIP), CODE + 5);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE + 5);
     tm_destroy(m);
     m = mk(CPU_PENTIUM);
     run(m, "0F 0B");
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     run(m, "0F 1F 00");                               /* not a NOP before the P6 */
-    ck_assert_uint_eq(R(m, REG_EIP), VEC(6));
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), VEC(6));
     tm_destroy(m);
 }
 END_TEST
@@ -570,7 +549,7 @@ START_TEST(loadall_stops)
     struct testmach *m = mk(CPU_80286);
     load(m, "0F 05");
     ck_assert_int_eq(cpu_step(m->cpu), CPU_STOP_UNIMPL);
-    ck_assert_uint_eq(R(m, REG_EIP), CODE);
+    ck_assert_uint_eq(tm_reg(m, REG_EIP), CODE);
     tm_destroy(m);
 }
 END_TEST
