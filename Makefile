@@ -9,7 +9,7 @@ endif
 B        := build
 SST_ROOT ?= ../shared/sst
 WARN     := -Wall -Wextra -Wshadow -Wstrict-prototypes -Wmissing-prototypes -Wno-missing-field-initializers
-CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -Icpu -Idevices
+CSTD     := -std=c11 -D_POSIX_C_SOURCE=200809L -Icpu -Idevices -Itests/sst
 OPT      ?= -O2 -g
 CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS)
 SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
@@ -18,9 +18,9 @@ CPU_SRC  := $(sort $(wildcard cpu/*.c))
 DEV_SRC  := devices/memmap.c devices/ioport.c devices/sched.c
 CORE_SRC := $(CPU_SRC) $(DEV_SRC)
 HDRS     := $(wildcard cpu/*.h cpu/*.def devices/*.h tests/*.h tests/sst/*.h bench/*.h)
-SST_SRC  := $(filter-out tests/sst/sst_fakecpu.c,$(sort $(wildcard tests/sst/*.c)))
+SST_SRC  := $(sort $(wildcard tests/sst/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
-UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC))
+UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC)) $(B)/san/unit/test_sst_parse
 GUEST    := $(patsubst tests/guest/%.asm,$(B)/guest/%.bin,$(wildcard tests/guest/*.asm))
 BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 
@@ -63,6 +63,12 @@ $(B)/bench/%.bin: bench/%.asm $(wildcard bench/*.inc)
 $(B)/san/unit/%: $(B)/san/tests/unit/%.o $(call objs,san,$(CORE_SRC))
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN) $^ -o $@ $(CHECK_LIBS)
+
+# The SST runner's parsing layer (MOO files, metadata.json) on its own.
+SST_PARSE := tests/sst/moo.c tests/sst/minijson.c tests/sst/sst_meta.c
+$(B)/san/unit/test_sst_parse: $(call objs,san,tests/sst/selftest/test_sst_parse.c $(SST_PARSE))
+	@mkdir -p $(dir $@)
+	$(CC) $(SAN) $^ -o $@ $(CHECK_LIBS) $(ZLIB_LIBS)
 
 unit: $(UNITS) $(GUEST)
 	@set -e; for t in $(UNITS); do echo "== $$t"; $$t; done
