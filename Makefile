@@ -26,7 +26,7 @@ BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 
 .SECONDARY:
 .PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build decode-ndisasm
-all: $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
+all: tick86 $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
 
 # Object files per build flavour: obj (release), san (ASan+UBSan), hostile
 # (1-instruction traces, a 4-entry trace cache and TLB: STYLE.md item 13).
@@ -126,8 +126,8 @@ endif
 bench: $(B)/bench/bench $(BENCHBIN)
 	$(B)/bench/bench $(BENCHBIN)
 
-run: $(B)/tick86 $(BENCHBIN)
-	$(B)/tick86 -cpu pentium -load 0x1000 $(B)/bench/alu_loop.bin
+run: tick86 $(BENCHBIN)
+	./tick86 -cpu pentium -load 0x1000 $(B)/bench/alu_loop.bin
 
 clean:
 	rm -rf $(B) tick86
