@@ -29,7 +29,8 @@ BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
 all: tick86 $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
 
 # Object files per build flavour: obj (release), san (ASan+UBSan), hostile
-# (1-instruction traces, a 4-entry trace cache and TLB: STYLE.md item 13).
+# (1-instruction traces, a 4-entry trace cache and TLB, both flushed at every
+# instruction boundary: STYLE.md item 13).
 define flavour
 $(B)/$(1)/%.o: %.c $(HDRS)
 	@mkdir -p $$(dir $$@)
@@ -37,7 +38,7 @@ $(B)/$(1)/%.o: %.c $(HDRS)
 endef
 $(eval $(call flavour,obj,))
 $(eval $(call flavour,san,$(SAN) $(CHECK_CFLAGS) -DGUEST_DIR='"$(B)/guest"'))
-$(eval $(call flavour,hostile,-DTRACE_MAX=1 -DTRACE_ENTRIES_DEFAULT=4 -DTLB_ENTRIES=4))
+$(eval $(call flavour,hostile,-DTRACE_MAX=1 -DTRACE_ENTRIES_DEFAULT=4 -DTLB_ENTRIES=4 -DHOSTILE_FLUSH))
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
 $(B)/tick86: $(call objs,obj,$(CORE_SRC) gui/main.c)
