@@ -157,7 +157,7 @@ struct cpu {
     int halted, stop_on_halt, shadow, intr_line, nmi_pending, in_nmi;
     int stop_requested, fault_depth;
     enum cpu_stop stop_reason;
-    char stop_msg[160];
+    char stop_msg[256];
     jmp_buf jmp;
     uint64_t stop_cycle;
 

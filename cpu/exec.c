@@ -314,8 +314,14 @@ NORETURN void cpu_unimpl(struct cpu *c, const char *what)
     for (unsigned k = 0, o = 0; k < 8 && o + 4 < sizeof bytes; k++)
         o += (unsigned)snprintf(bytes + o, sizeof bytes - o, "%s%02X", k ? " " : "",
                                 mem_read8(c->mem, (c->seg[S_CS].base + ip + k) & c->addr_mask));
-    snprintf(c->stop_msg, sizeof c->stop_msg, "unimplemented %s at %04X:%04X (bytes %s), cpu %s",
-             what, c->seg[S_CS].sel, ip, bytes, cpu_model_name(c->model));
+    /* decode again for the person reading the message: decoding never faults */
+    struct insn ins;
+    int unc;
+    char text[64];
+    decode_insn(c, ip, &ins, &unc);
+    disasm(c, &ins, text, sizeof text);
+    snprintf(c->stop_msg, sizeof c->stop_msg, "unimplemented %s at %04X:%04X: %s (bytes %s), cpu %s",
+             what, c->seg[S_CS].sel, ip, text, bytes, cpu_model_name(c->model));
     c->eip = c->prev_eip;
     count_retired(c);
     c->stop_reason = CPU_STOP_UNIMPL;
