@@ -15,7 +15,7 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS)
 SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CPU_SRC  := $(sort $(wildcard cpu/*.c))
-DEV_SRC  := devices/memmap.c devices/ioport.c devices/sched.c devices/pic.c devices/pit.c devices/uart.c devices/cmos.c devices/dma.c devices/kbc.c
+DEV_SRC  := devices/memmap.c devices/ioport.c devices/sched.c devices/pic.c devices/pit.c devices/uart.c devices/cmos.c devices/dma.c devices/kbc.c devices/sysports.c devices/ata.c
 CORE_SRC := $(CPU_SRC) $(DEV_SRC)
 HDRS     := $(wildcard cpu/*.h cpu/*.def devices/*.h tests/*.h tests/sst/*.h bench/*.h)
 SST_SRC  := $(sort $(wildcard tests/sst/*.c))
