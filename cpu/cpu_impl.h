@@ -117,7 +117,6 @@ struct timing_dyn {
     uint8_t imul8[2], imul16[2], imul32[2];
     uint8_t div8, div16, div32, idiv8, idiv16, idiv32;
     uint8_t intr;                 /* delivering an interrupt through the IVT */
-    uint8_t ea_86[8];             /* 8086 effective-address clocks (unused elsewhere) */
 };
 
 struct cpu {

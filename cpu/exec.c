@@ -451,8 +451,11 @@ static void count_retired(struct cpu *c)
 static int take_interrupts(struct cpu *c)
 {
     if (c->shadow) return 0;
-    if (c->nmi_pending) {
+    /* An NMI blocks further NMIs until the next IRET (SDM vol. 3, 6.7.1):
+     * one that arrives meanwhile stays pending. */
+    if (c->nmi_pending && !c->in_nmi) {
         c->nmi_pending = 0;
+        c->in_nmi = 1;
         c->halted = 0;
         cpu_interrupt(c, EX_NMI, c->eip);
         return 1;

@@ -451,6 +451,30 @@ START_TEST(odd_word_access_clocks)
 }
 END_TEST
 
+/* A second NMI waits for the IRET that ends the first handler. */
+START_TEST(nmi_blocked_until_iret)
+{
+    static const uint8_t prog[] = { 0x90, 0x90, 0x90, 0x90, 0xF4 };       /* nop x4; hlt */
+    static const uint8_t isr[] = { 0x40, 0x40, 0xCF };                     /* inc ax x2; iret */
+    struct testmach *m = tm_create(CPU_8086);
+    tm_load(m, 0x1000, prog, sizeof prog);
+    mem_poke(&m->mem, 2 * 4, (const uint8_t[]){ 0x00, 0x20, 0x00, 0x00 }, 4);
+    mem_poke(&m->mem, 0x2000, isr, sizeof isr);
+    cpu_set_reg(m->cpu, REG_EAX, 0);
+    cpu_nmi(m->cpu);
+    cpu_step(m->cpu);                        /* NMI taken, first INC runs */
+    ck_assert_uint_eq(cpu_get_reg(m->cpu, REG_EAX), 1);
+    cpu_nmi(m->cpu);                         /* arrives inside the handler */
+    cpu_step(m->cpu);                        /* second INC: not interrupted */
+    ck_assert_uint_eq(cpu_get_reg(m->cpu, REG_EIP), 0x2002);
+    cpu_step(m->cpu);                        /* IRET back to 1000 */
+    ck_assert_uint_eq(cpu_get_reg(m->cpu, REG_EIP), 0x1000);
+    cpu_step(m->cpu);                        /* now the held NMI is taken */
+    ck_assert_uint_eq(cpu_get_reg(m->cpu, REG_EAX), 3);
+    tm_destroy(m);
+}
+END_TEST
+
 START_TEST(two_machines_one_process)
 {
     static const uint8_t a[] = { 0xB8, 0x11, 0x11, 0xF4 };
@@ -509,6 +533,7 @@ static Suite *core_suite(void)
     tcase_add_test(tc, interrupt_at_first_boundary_after_deadline);
     tcase_add_test(tc, two_machines_one_process);
     tcase_add_test(tc, odd_word_access_clocks);
+    tcase_add_test(tc, nmi_blocked_until_iret);
     tcase_add_test(tc, reset_state_per_model);
     suite_add_tcase(s, tc);
     return s;
