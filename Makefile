@@ -15,18 +15,26 @@ CFLAGS_ALL = $(CSTD) $(WARN) $(OPT) $(EXTRA_CFLAGS)
 SAN      := -O1 -g -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined
 
 CPU_SRC  := $(sort $(wildcard cpu/*.c))
-DEV_SRC  := devices/memmap.c devices/ioport.c devices/sched.c devices/pic.c devices/pit.c devices/uart.c devices/cmos.c devices/dma.c devices/kbc.c devices/sysports.c devices/ata.c
-CORE_SRC := $(CPU_SRC) $(DEV_SRC)
+DEV_SRC  := $(sort $(wildcard devices/*.c))
+# The ROMs are assembled and embedded as C arrays (bios/rom2c.c).
+ROM_SRC  := $(B)/bios/roms.c
+CORE_SRC := $(CPU_SRC) $(DEV_SRC) $(ROM_SRC)
+GUI_SRC  := $(filter-out $(if $(filter 1,$(HAVE_SDL)),,gui/display_sdl.c),$(sort $(wildcard gui/*.c)))
+GUI_CFLAGS = $(PNG_CFLAGS) $(if $(filter 1,$(HAVE_SDL)),$(SDL_CFLAGS) -DHAVE_SDL=1,-DHAVE_SDL=0)
+GUI_LIBS   = $(PNG_LIBS) $(if $(filter 1,$(HAVE_SDL)),$(SDL_LIBS))
 HDRS     := $(wildcard cpu/*.h cpu/*.def devices/*.h tests/*.h tests/sst/*.h bench/*.h)
 SST_SRC  := $(sort $(wildcard tests/sst/*.c))
 UNIT_SRC := $(sort $(wildcard tests/unit/test_*.c))
 UNITS    := $(patsubst tests/unit/%.c,$(B)/san/unit/%,$(UNIT_SRC)) $(B)/san/unit/test_sst_parse
 GUEST    := $(patsubst tests/guest/%.asm,$(B)/guest/%.bin,$(wildcard tests/guest/*.asm))
 BENCHBIN := $(patsubst bench/%.asm,$(B)/bench/%.bin,$(wildcard bench/*.asm))
+# Guest test programs for the PC: each a bootable 1.44 MiB floppy image.
+PCGUEST  := $(patsubst tests/guest/pc/%.asm,$(B)/guest/pc/%.img,$(filter-out %lib.asm,$(wildcard tests/guest/pc/*.asm)))
+DEMO     := $(B)/demo/demo.img
 
 .SECONDARY:
-.PHONY: all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build decode-ndisasm
-all: tick86 $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN)
+.PHONY: pc-tests all check clean bench fuzz fuzz-replay sst-full run unit sst sst-hostile clang-build decode-ndisasm
+all: tick86 $(B)/tick86 $(B)/sst-run $(B)/bench/bench $(GUEST) $(BENCHBIN) $(DEMO) $(PCGUEST)
 
 # Object files per build flavour: obj (release), san (ASan+UBSan), hostile
 # (1-instruction traces, a 4-entry trace cache and TLB, both flushed at every
@@ -41,8 +49,21 @@ $(eval $(call flavour,san,$(SAN) $(CHECK_CFLAGS) -DGUEST_DIR='"$(B)/guest"'))
 $(eval $(call flavour,hostile,-DTRACE_MAX=1 -DTRACE_ENTRIES_DEFAULT=4 -DTLB_ENTRIES=4 -DHOSTILE_FLUSH))
 objs = $(patsubst %.c,$(B)/$(1)/%.o,$(2))
 
-$(B)/tick86: $(call objs,obj,$(CORE_SRC) gui/main.c)
-	$(CC) $(OPT) $^ -o $@ $(LDLIBS)
+$(B)/obj/gui/%.o: gui/%.c $(HDRS) $(wildcard gui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CFLAGS_ALL) $(GUI_CFLAGS) -c $< -o $@
+$(B)/tick86: $(call objs,obj,$(CORE_SRC) $(GUI_SRC))
+	$(CC) $(OPT) $^ -o $@ $(GUI_LIBS) $(LDLIBS)
+
+# ---- ROMs ------------------------------------------------------------------
+$(B)/bios/%.bin: bios/%.asm $(wildcard bios/*.inc)
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin -Ibios/ $< -o $@
+$(B)/rom2c: bios/rom2c.c
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) -O2 $< -o $@
+$(ROM_SRC): $(B)/rom2c $(B)/bios/bios.bin $(B)/bios/vgabios.bin
+	$(B)/rom2c $@ pc_rom_bios $(B)/bios/bios.bin pc_rom_vgabios $(B)/bios/vgabios.bin
 $(B)/sst-run: $(call objs,obj,$(CORE_SRC) $(SST_SRC))
 	$(CC) $(OPT) $^ -o $@ $(ZLIB_LIBS)
 $(B)/sst-run-hostile: $(call objs,hostile,$(CORE_SRC) $(SST_SRC))
@@ -56,6 +77,12 @@ tick86: $(B)/tick86
 $(B)/guest/%.bin: tests/guest/%.asm
 	@mkdir -p $(dir $@)
 	$(NASM) -f bin $< -o $@
+$(B)/guest/pc/%.img: tests/guest/pc/%.asm $(wildcard tests/guest/pc/*.inc)
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin -Itests/guest/pc/ $< -o $@
+$(DEMO): $(wildcard demo/*.asm demo/*.inc)
+	@mkdir -p $(dir $@)
+	$(NASM) -f bin -Idemo/ demo/demo.asm -o $@
 $(B)/bench/%.bin: bench/%.asm $(wildcard bench/*.inc)
 	@mkdir -p $(dir $@)
 	$(NASM) -f bin -Ibench/ $< -o $@
@@ -105,7 +132,14 @@ $(B)/decode-vs-ndisasm: $(call objs,obj,$(CORE_SRC) tests/decode/decode_vs_ndisa
 decode-ndisasm: $(B)/decode-vs-ndisasm
 	@set -e; for m in 8086 80286 80386 p6; do $(B)/decode-vs-ndisasm --cpu $$m; done
 
-check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile
+# Whole-machine tests: guest programs, demo boots on every model, PNG
+# screens, determinism, and the Bochs BIOS (tests/pc/boot_tests.sh).
+$(B)/pngcmp: tests/tools/pngcmp.c gui/png.c gui/png.h
+	$(CC) $(CFLAGS_ALL) $(PNG_CFLAGS) -Igui tests/tools/pngcmp.c gui/png.c -o $@ $(PNG_LIBS)
+pc-tests: all $(B)/pngcmp
+	sh tests/pc/boot_tests.sh $(B)
+
+check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile pc-tests
 	@echo "make check: all suites passed"
 
 # ---- longer suites ---------------------------------------------------------
@@ -127,8 +161,10 @@ endif
 bench: $(B)/bench/bench $(BENCHBIN)
 	$(B)/bench/bench $(BENCHBIN)
 
-run: tick86 $(BENCHBIN)
-	./tick86 -cpu pentium -load 0x1000 $(B)/bench/alu_loop.bin
+# Boots the demo disk: in a window with SDL and a display, else in the
+# terminal (tick86 picks the display; see -display in ./tick86 --help).
+run: tick86 $(DEMO)
+	./tick86 -fda $(DEMO)
 
 clean:
 	rm -rf $(B) tick86

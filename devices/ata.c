@@ -470,6 +470,11 @@ static uint32_t ata_io_read(void *opaque, uint16_t port, unsigned width)
     unsigned reg = port & 7;
     uint32_t v = 0;
 
+    /* No device on the cable: nothing drives the data lines, and the ISA
+     * bus reads its pull-ups (all ones). BIOSes detect an empty channel
+     * this way: the task file does not hold what they wrote to it. */
+    if (!ch->unit[0].present && !ch->unit[1].present)
+        return width == 4 ? 0xFFFFFFFFu : width == 2 ? 0xFFFFu : 0xFFu;
     if (reg == 0) {
         v = ata_data_read(ch);
         if (width == 4)
@@ -499,8 +504,10 @@ static void ata_io_write(void *opaque, uint16_t port, uint32_t val, unsigned wid
 
 static uint32_t ata_ctrl_read(void *opaque, uint16_t port, unsigned width)
 {
+    struct ata *ch = opaque;
     (void)port;
     (void)width;
+    if (!ch->unit[0].present && !ch->unit[1].present) return 0xFF;   /* empty cable */
     /* Alternate status: the same bits, without acknowledging INTRQ. */
     return ata_status(opaque);
 }

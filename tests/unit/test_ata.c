@@ -486,6 +486,27 @@ START_TEST(test_two_channels)
 }
 END_TEST
 
+/* A channel with no device at all floats: every register reads all ones,
+ * so a BIOS that writes 55h/AAh to the task file and reads it back sees
+ * no drive (regression: the Bochs BIOS reported "Unknown device"). */
+START_TEST(test_empty_channel_floats)
+{
+    struct io_bus bus;
+    struct ata ch;
+    char err[160];
+    io_init(&bus);
+    ata_init(&ch);
+    ck_assert_int_eq(ata_register(&ch, &bus, "ata1", 0x170, 0x376, err, sizeof err), 0);
+    io_write(&bus, 0x172, 0x55, 1);
+    io_write(&bus, 0x173, 0xAA, 1);
+    ck_assert_uint_eq(io_read(&bus, 0x172, 1), 0xFF);
+    ck_assert_uint_eq(io_read(&bus, 0x173, 1), 0xFF);
+    ck_assert_uint_eq(io_read(&bus, 0x177, 1), 0xFF);
+    ck_assert_uint_eq(io_read(&bus, 0x376, 1), 0xFF);
+    ck_assert_uint_eq(io_read(&bus, 0x170, 2), 0xFFFF);
+}
+END_TEST
+
 START_TEST(test_state_table)
 {
     size_t total = 0;
@@ -516,6 +537,7 @@ static Suite *ata_suite(void)
     tcase_add_test(tc, test_misc_commands);
     tcase_add_test(tc, test_absent_slave);
     tcase_add_test(tc, test_two_channels);
+    tcase_add_test(tc, test_empty_channel_floats);
     tcase_add_test(tc, test_state_table);
     suite_add_tcase(s, tc);
     return s;

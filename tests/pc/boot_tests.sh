@@ -1,0 +1,109 @@
+#!/bin/sh
+# boot_tests.sh - whole-machine tests of the PC, run by `make pc-tests`
+# (part of `make check`). Every test boots ./tick86 headless and judges it
+# by what the guest printed on the debug console (port E9h), its debug-exit
+# status, PNG screenshots compared pixel for pixel with tests/pc/ref/, or
+# the state hash.
+#
+#   tests/pc/boot_tests.sh BUILD_DIR
+#
+# Tests that need Debian's bochsbios/vgabios packages are skipped, with a
+# line saying why, when the files are absent.
+set -u
+B=${1:-build}
+T=./tick86
+PNGCMP=$B/pngcmp
+OUT=$B/pc-tests
+mkdir -p "$OUT"
+pass=0 fail=0 skip=0
+
+ok()   { pass=$((pass + 1)); echo "PASS $1"; }
+bad()  { fail=$((fail + 1)); echo "FAIL $1: $2"; }
+skip() { skip=$((skip + 1)); echo "SKIP $1: $2"; }
+
+# Guest test programs: each floppy image prints PASS/FAIL lines and exits
+# through port F4h with 0 (status 1) when every check passed.
+for img in "$B"/guest/pc/*.img; do
+    [ -e "$img" ] || continue
+    name=$(basename "$img" .img)
+    log=$OUT/$name.log
+    extra=
+    # A program that tests the hard disk services gets a disk image too.
+    case $name in *hdd*|*int13*) extra="-hda $B/guest/pc/disk.hdd -snapshot";; esac
+    keys=
+    case $name in *int16*|*kbd*) keys="-sendkeys 30000000:aZ1\\n";; esac
+    # shellcheck disable=SC2086
+    $T -display none -debug-exit -debugcon "file:$log" -fda "$img" $extra $keys \
+       -rtc-base 2026-11-21T12:34:56 -max-cycles 2000000000 >"$OUT/$name.out" 2>&1
+    st=$?
+    if [ $st -eq 1 ] && ! grep -q '^FAIL' "$log" && grep -q '^PASS' "$log"; then
+        ok "guest $name ($(grep -c '^PASS' "$log") checks)"
+    else
+        bad "guest $name" "exit status $st; $(grep '^FAIL' "$log" | head -3 | tr '\n' ' ') $(tail -1 "$OUT/$name.out")"
+    fi
+done
+
+# The demo boots from floppy and from hard disk with our BIOS on every
+# CPU model, and reaches its menu.
+DEMO=$B/demo/demo.img
+if [ -e "$DEMO" ]; then
+    for cpu in 8086 80186 80286 80386 80486 pentium p6; do
+        for dev in a c; do
+            log=$OUT/demo-$cpu-$dev.log
+            if [ $dev = a ]; then media="-fda $DEMO"; else media="-hda $DEMO -snapshot"; fi
+            # shellcheck disable=SC2086
+            $T -display none -cpu $cpu $media -boot $dev -debugcon "file:$log" \
+               -max-cycles 400000000 >"$OUT/demo-$cpu-$dev.out" 2>&1
+            if grep -q 'demo: menu' "$log" 2>/dev/null; then ok "demo boots ($cpu, -boot $dev)"
+            else bad "demo boots ($cpu, -boot $dev)" "no 'demo: menu' on the debug console; $(tail -1 "$OUT/demo-$cpu-$dev.out")"; fi
+        done
+    done
+
+    # Pixel-exact screens: the text menu and the 256-colour screen.
+    $T -display none -fda "$DEMO" -screenshot-at 150000000:"$OUT/menu.png" \
+       -sendkeys 160000000:3 -screenshot-at 400000000:"$OUT/vga256.png" -max-cycles 400000000 \
+       >"$OUT/screens.out" 2>&1
+    for s in menu vga256; do
+        if [ ! -e tests/pc/ref/$s.png ]; then bad "screen $s" "tests/pc/ref/$s.png is missing"
+        elif $PNGCMP "$OUT/$s.png" tests/pc/ref/$s.png; then ok "screen $s matches tests/pc/ref/$s.png"
+        else bad "screen $s" "differs from tests/pc/ref/$s.png (see $OUT/$s.png)"; fi
+    done
+
+    # Determinism: the same scripted input twice gives the same state hash
+    # and the same picture; trace shape (-trace-max 1) changes neither.
+    for run in 1 2 3; do
+        tm=16; [ $run = 3 ] && tm=1
+        $T -display none -fda "$DEMO" -trace-max $tm -sendkeys 100000000:2 -sendkeys 120000000:hello \
+           -screenshot "$OUT/det$run.png" -state-hash -max-cycles 200000000 >"$OUT/det$run.out" 2>&1
+    done
+    if [ -s "$OUT/det1.out" ] && cmp -s "$OUT/det1.out" "$OUT/det2.out" && cmp -s "$OUT/det1.out" "$OUT/det3.out" \
+       && $PNGCMP "$OUT/det1.png" "$OUT/det2.png" && $PNGCMP "$OUT/det1.png" "$OUT/det3.png"; then
+        ok "determinism: $(cat "$OUT/det1.out")"
+    else
+        bad "determinism" "runs differ: $(cat "$OUT/det1.out") / $(cat "$OUT/det2.out") / $(cat "$OUT/det3.out")"
+    fi
+else
+    bad "demo" "$DEMO was not built"
+fi
+
+# Debian's Bochs BIOS and LGPL VGA BIOS boot the demo on our chips.
+BB=/usr/share/bochs/BIOS-bochs-legacy
+VB=/usr/share/vgabios/vgabios.bin
+if [ ! -e $BB ] || [ ! -e $VB ]; then
+    skip "bochs-bios boots" "needs Debian's bochsbios and vgabios packages ($BB, $VB); ./configure --install-deps installs them"
+elif [ -e "$DEMO" ]; then
+    for cpu in 80386 80486 pentium p6; do
+        for dev in a c; do
+            log=$OUT/bochs-$cpu-$dev.log
+            if [ $dev = a ]; then media="-fda $DEMO"; else media="-hda $DEMO -snapshot"; fi
+            # shellcheck disable=SC2086
+            $T -display none -cpu $cpu -bios $BB -vgabios $VB $media -boot $dev \
+               -debugcon "file:$log" -max-cycles 800000000 >"$OUT/bochs-$cpu-$dev.out" 2>&1
+            if grep -q 'demo: menu' "$log" 2>/dev/null; then ok "bochs-bios boots demo ($cpu, -boot $dev)"
+            else bad "bochs-bios boots demo ($cpu, -boot $dev)" "no 'demo: menu'; $(tail -1 "$OUT/bochs-$cpu-$dev.out")"; fi
+        done
+    done
+fi
+
+echo "pc-tests: $pass passed, $fail failed, $skip skipped"
+[ $fail -eq 0 ]
