@@ -105,8 +105,10 @@ unit: $(UNITS) $(GUEST)
 clang-build:
 ifneq ($(CLANG),)
 	@mkdir -p $(B)/clang
-	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c gui/main.c tests/decode/decode_vs_ndisasm.c tests/fuzz/fuzz_exec.c; do \
+	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c tests/decode/decode_vs_ndisasm.c tests/fuzz/fuzz_exec.c bios/rom2c.c; do \
 	  $(CLANG) $(CSTD) $(WARN) -Werror -O2 -fsyntax-only $$f; done
+	@set -e; for f in $(GUI_SRC) tests/tools/pngcmp.c; do \
+	  $(CLANG) $(CSTD) $(WARN) $(GUI_CFLAGS) -Igui -Werror -O2 -fsyntax-only $$f; done
 	@echo "clang -Wall -Wextra: clean"
 else
 	@echo "clang-build: SKIPPED (clang not found; ./configure --install-deps installs it)"
@@ -136,7 +138,11 @@ decode-ndisasm: $(B)/decode-vs-ndisasm
 # screens, determinism, and the Bochs BIOS (tests/pc/boot_tests.sh).
 $(B)/pngcmp: tests/tools/pngcmp.c gui/png.c gui/png.h
 	$(CC) $(CFLAGS_ALL) $(PNG_CFLAGS) -Igui tests/tools/pngcmp.c gui/png.c -o $@ $(PNG_LIBS)
-pc-tests: all $(B)/pngcmp
+# A 1 GiB disk for the INT 13h tests: sparse, and only ever used with -snapshot.
+$(B)/guest/pc/hd1g.img:
+	@mkdir -p $(dir $@)
+	truncate -s 1G $@
+pc-tests: all $(B)/pngcmp $(B)/guest/pc/hd1g.img
 	sh tests/pc/boot_tests.sh $(B)
 
 check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile pc-tests

@@ -753,8 +753,26 @@ int11_entry:
 int15_entry:
         jmp int15_handler
 
-        ; F0A6Eh-FE6Dh held the upper half of the CGA 8x8 font on the IBM
-        ; machines; the VGA BIOS carries its own fonts, so it is left empty.
+        ; The CGA graphics-mode font for characters 00h-7Fh, 8x8, where the
+        ; IBM BIOS keeps it (INT 1Fh points at the other half, which the
+        ; video BIOS provides). Drawn in bios/font8x8.inc; only its first
+        ; 128 glyphs (1024 rows) are placed here.
+        FIXED 0FA6Eh
+%include "fontrow.inc"
+%assign cga_font_rows 0
+%unmacro R 1
+%macro R 1
+  %if cga_font_rows < 1024
+        FONTROW_DB %1
+  %endif
+  %assign cga_font_rows cga_font_rows + 1
+%endmacro
+cga_font:
+%include "font8x8.inc"
+%if cga_font_rows != 2048
+  %error "font8x8.inc should draw 256 glyphs of 8 rows"
+%endif
+
         FIXED 0FE6Eh
 int1a_entry:
         jmp int1a_handler

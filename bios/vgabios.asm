@@ -150,10 +150,14 @@ vga_init:
     mov [1Fh*4+2], cs
     mov word [43h*4], font8x8
     mov [43h*4+2], cs
-    sti
 
+    ; Set mode 3 through the service body, entered like an interrupt but
+    ; without the STI of the INT 10h entry: POST may not be ready for
+    ; interrupts yet, and the POPF below gives it back its own IF.
     mov ax, 0003h               ; 80x25 colour text
-    int 10h
+    pushf
+    push cs
+    call int10_body
 
     popf
     pop es
@@ -170,7 +174,8 @@ vga_init:
 ; INT 10h entry and dispatch
 ; ===========================================================================
 int10_handler:
-    sti
+    sti                         ; long scrolls must not hold off interrupts
+int10_body:
     cld
     cmp ah, NFUNCS
     jae .unsupported
@@ -700,10 +705,15 @@ font_upload:
     shl di, cl
     mov al, bl
     and al, 3
+    mov cl, 6
+    shl al, cl                  ; AH part of (block & 3) << 14
     mov ah, bl
     and ah, 4
-    mov cl, 6
-    ror ax, cl                  ; (block&3) << 14 | (block&4) << 11
+    shl ah, 1
+    shl ah, 1
+    shl ah, 1                   ; AH part of (block & 4) << 11
+    or ah, al
+    xor al, al
     add di, ax
     pop cx
     mov ax, 0A000h
@@ -1511,7 +1521,9 @@ gfx_draw_glyph:
     push ax
     mov al, dh
     xor ah, ah
+    push dx                     ; (MUL writes DX)
     mul word [bp+G_CHARH]
+    pop dx
     mov [bp+G_LINE], ax         ; first scan line of the cell
     pop ax
     push ax
@@ -1685,7 +1697,9 @@ svc_read_char:
     ; first scan line and byte offset of the cell
     mov al, dh
     xor ah, ah
+    push dx                     ; (MUL writes DX)
     mul word [bp+G_CHARH]
+    pop dx
     mov [bp+G_LINE], ax
     mov al, dl
     xor ah, ah

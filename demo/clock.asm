@@ -347,6 +347,9 @@ clk_draw_regs:
         mov     bl, ATTR_BACK
         mov     ax, [clk_tick + 2]
         call    num_hex4
+        mov     al, 'h'
+        mov     ah, bl
+        stosw
         mov     bl, ATTR_DIM
         mov     si, clk_reg_dx
         call    scr_puts
@@ -447,7 +450,7 @@ clk_months      dw .m1, .m2, .m3, .m4, .m5, .m6, .m7, .m8, .m9, .m10, .m11, .m12
 clk_comma       db ", ", 0
 clk_reg_names   db "CH=", 0, "CL=", 0, "DH=", 0, "DL=", 0
 clk_reg_cx      db "CX=", 0
-clk_reg_dx      db "h DX=", 0
+clk_reg_dx      db " DX=", 0
 
 clk_title       db " 4  clock: the real-time clock through INT 1Ah ", 0
 clk_head        db "Date and time from the MC146818 RTC, redrawn every second", 0

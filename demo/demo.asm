@@ -156,7 +156,7 @@ menu_items      db " 1 ", 0, "Text mode: colours, frames, and what this PC is", 
                 db " 3 ", 0, "Graphics: 320x200 in 256 colours (mode 13h)", 0
                 db " 4 ", 0, "Clock: date and time from the real-time clock", 0
                 db 0
-menu_hint       db "Everything here is drawn through the BIOS and standard ports.", 0
+menu_hint       db "No DOS, no drivers: BIOS calls, video memory and standard ports.", 0
 stat_cpu        db "CPU ", 0
 stat_mem        db "   memory ", 0
 stat_plus       db " + ", 0

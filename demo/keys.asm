@@ -227,11 +227,12 @@ keys_echo:
         jmp     keys_cursor
 .ret:   ret
 
-; keys_cursor: a blinking underscore after the last echoed character (the
-; hardware cursor is off) and a blank after it, where Backspace left one.
+; keys_cursor: a yellow underscore after the last echoed character (the
+; hardware cursor is off; a steady one reads the same in every screenshot)
+; and a blank after it, where Backspace left one.
 keys_cursor:
         call    keys_echo_at
-        mov     ax, (ATTR_BACK | 80h) * 256 + '_'
+        mov     ax, ATTR_HEAD * 256 + '_'
         stosw
         mov     ax, ATTR_BACK * 256 + ' '
         stosw

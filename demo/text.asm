@@ -106,13 +106,19 @@ text_screen:
         ; All 16 colours: 0-7 in the left column, 8-15 in the right one.
         xor     cx, cx                  ; CL = colour
         mov     si, text_colour_names
-        mov     dx, 13 * 256 + 8
+        mov     dx, 13 * 256 + 7
 .colour:
         push    cx
-        mov     al, 0DBh                ; full block: the colour is the foreground
+        mov     al, ' '                 ; a black edge, so blue shows on blue
         mov     bl, cl                  ; attribute = colour on black
-        mov     cx, 4
+        mov     cx, 1
         call    scr_fill
+        mov     al, 0DBh                ; full block: the colour is the foreground
+        mov     cl, 4
+        call    scr_fillc
+        mov     al, ' '
+        mov     cl, 1
+        call    scr_fillc
         pop     cx
         add     di, 2
         mov     al, cl
@@ -129,7 +135,7 @@ text_screen:
         inc     cl
         cmp     cl, 8
         jne     .next
-        mov     dx, 13 * 256 + 44       ; second column
+        mov     dx, 13 * 256 + 43       ; second column
 .next:  cmp     cl, 16
         jne     .colour
 
@@ -183,9 +189,9 @@ text_kib_conv   db " KiB conventional (INT 12h)", 0
 text_kib_ext    db " KiB extended (INT 15h AH=88h)", 0
 text_noext      db "no extended memory before the 80286", 0
 text_comma      db ", ", 0
-text_floppy     db ", a diskette: ", 0
-text_hdd        db ", a hard disk: ", 0
-text_geom       db " (cyl x heads x sectors, INT 13h AH=08h)", 0
+text_floppy     db ", diskette: ", 0
+text_hdd        db ", hard disk: ", 0
+text_geom       db " CHS by INT 13h AH=08h", 0
 text_nogeom     db "INT 13h AH=08h failed, 80x2x18 assumed", 0
 text_colours    db " the 16 colours, as full blocks on black ", 0
 text_colour_names:

@@ -8,6 +8,8 @@
 ; Interrupt list references: Ralf Brown INT 11h, 12h, 14h, 15h, 17h;
 ; ACPI "INT 15H, E820H" for the address map.
 
+; tick86-args: -m 16
+
 %include "lib.inc"
 
 test_main:
@@ -59,18 +61,53 @@ test_main:
         EXPECT16 ax, 9FC0h, "int15 C1 EBDA segment"
 
         ; ---- memory sizes -----------------------------------------------
+        ; What exists depends on the CPU: an 8086/80186 reaches no memory
+        ; above 1 MiB; a 286 gets what CMOS 30h/31h says (the board stops
+        ; its RAM at 15 MiB) but no E820h (it needs 32-bit registers); a
+        ; 386 or later gets the exact 16 MiB map.
+        call cpu_class
+        mov [cpu_cls], al
+        cmp al, 2
+        jae .has_ext
+        mov ah, 88h
+        int 15h
+        EXPECT16 ax, 0, "int15 88 8086: no extended memory"
+        mov ax, 0E801h
+        int 15h
+        EXPECT_CF 1, "int15 E801 8086: CF set"
+        EXPECT8 ah, 86h, "int15 E801 8086: AH=86h"
+        jmp .no_e820
+.has_ext:
+        mov al, 31h
+        out 70h, al
+        in al, 71h
+        mov ah, al
+        mov al, 30h
+        out 70h, al
+        in al, 71h
+        mov [cmos_ext], ax
         mov ah, 88h
         int 15h
         EXPECT_CF 0, "int15 88 CF clear"
-        EXPECT16 ax, 15360, "int15 88 extended KB"
+        EXPECT16 ax, [cmos_ext], "int15 88 extended KB = CMOS 30h/31h"
         mov ax, 0E801h
         int 15h
         EXPECT_CF 0, "int15 E801 CF clear"
-        EXPECT16 ax, 3C00h, "int15 E801 AX KB 1M-16M"
+        EXPECT16 ax, [cmos_ext], "int15 E801 AX KB 1M-16M"
         EXPECT16 bx, 0, "int15 E801 BX 64K above 16M"
-        EXPECT16 cx, 3C00h, "int15 E801 CX"
+        EXPECT16 cx, [cmos_ext], "int15 E801 CX"
         EXPECT16 dx, 0, "int15 E801 DX"
+        cmp byte [cpu_cls], 3
+        jae .e820
+        mov ax, 0E820h          ; a 286: refused
+        int 15h
+        EXPECT_CF 1, "int15 E820 286: CF set"
+        EXPECT8 ah, 86h, "int15 E820 286: AH=86h"
+        jmp .no_e820
+.e820:
+        EXPECT16 [cmos_ext], 15360, "cmos 30h/31h 15360 KB for 16 MiB"
         call test_e820
+.no_e820:
 
         ; ---- 87h is not available without protected mode ---------------
         mov ah, 87h
@@ -87,7 +124,14 @@ test_main:
         EXPECT_CF 1, "int15 4F CF set"
         EXPECT8 al, 1Eh, "int15 4F AL kept"
 
-        ; ---- A20 ------------------------------------------------------------
+        ; ---- A20 (286 and later) ---------------------------------------------
+        cmp byte [cpu_cls], 2
+        jae .a20
+        mov ax, 2403h
+        int 15h
+        EXPECT_CF 1, "int15 2403 8086: CF set"
+        jmp .a20_done
+.a20:
         mov ax, 2403h
         int 15h
         EXPECT_CF 0, "int15 2403 CF clear"
@@ -110,6 +154,7 @@ test_main:
         EXPECT16 ax, 0000h, "int15 2402 status off"
         mov ax, 2401h
         int 15h
+.a20_done:
 
         ; ---- 86h wait, measured in timer ticks ----------------------------
         call wait_tick_edge
@@ -164,6 +209,38 @@ test_main:
         jmp finish
 
 name_wait: db "int15 86 500 ms = 9 ticks", 0
+cpu_cls:   db 0
+cmos_ext:  dw 0
+
+; cpu_class: AL = 0 for an 8086/80186, 2 for a 286, 3 for a 386 or later
+; (FLAGS bits 12-15: stuck at 1 on the 8086, at 0 on a 286 in real mode)
+cpu_class:
+        pushf
+        pop bx
+        mov ax, bx
+        and ax, 0FFFh
+        push ax
+        popf
+        pushf
+        pop ax
+        and ax, 0F000h
+        cmp ax, 0F000h
+        mov al, 0
+        je .done
+        mov ax, bx
+        or ax, 7000h
+        push ax
+        popf
+        pushf
+        pop ax
+        test ax, 7000h
+        mov al, 2
+        jz .done
+        mov al, 3
+.done:
+        push bx
+        popf
+        ret
 
 ; wait_tick_edge: returns just after 40:6C changed; ES = 40h
 wait_tick_edge:
@@ -177,7 +254,8 @@ wait_tick_edge:
         je .wait
         ret
 
-; a20_wraps: AL = 1 if FFFF:0010 aliases 0000:0000 (A20 off)
+; a20_wraps: AL = 1 if FFFF:0010 aliases 0000:0000 (A20 off): a change
+; at 0:0 shows up at FFFF:0010
 a20_wraps:
         push ds
         push es
@@ -190,10 +268,10 @@ a20_wraps:
         mov ax, bx
         not ax
         mov [0], ax
-        mov al, 0
-        cmp bx, [es:10h]
-        je .restore             ; the old value there: not the same byte
+        cmp ax, [es:10h]
         mov al, 1
+        je .restore
+        mov al, 0
 .restore:
         mov [0], bx
         sti

@@ -6,6 +6,8 @@
 ; VGA Technical Reference (memory organisation of each mode).
 ;
 ; Build: nasm -f bin -Itests/guest/pc/ tests/guest/pc/video_gfx.asm -o video_gfx.img
+;
+; tick86-args:
 
 %include "video_lib.inc"
 
@@ -131,13 +133,13 @@ main:
     AT 1, 0
     TTY 'x', 000Ch
     TTY 'y', 000Ch
-    CHAR 1, 1
-    EXPECT 'y', "13h: teletype"
     mov ah, 03h
     xor bh, bh
     int 10h
     mov ax, dx
     EXPECT 0102h, "13h: teletype cursor"
+    CHAR 1, 1
+    EXPECT 'y', "13h: teletype"
     ; scroll the whole screen up one character row
     PUTC 5, 3, 'C', 07h
     mov ax, 0601h
@@ -200,15 +202,15 @@ main:
     EXPECT 0, "12h: XOR twice erases"
     AT 29, 79
     TTY 'Z', 000Bh
-    CHAR 28, 79
-    EXPECT 'Z', "12h: teletype scroll"
-    CHAR 1, 10
-    EXPECT 'W', "12h: screen moved up"
     mov ah, 03h
     xor bh, bh
     int 10h
     mov ax, dx
     EXPECT 1D00h, "12h: cursor on last row"
+    CHAR 28, 79
+    EXPECT 'Z', "12h: teletype scroll"
+    CHAR 1, 10
+    EXPECT 'W', "12h: screen moved up"
     ; scroll a window down with a fill colour
     mov ax, 0701h
     mov bh, 04h

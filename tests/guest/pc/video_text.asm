@@ -5,6 +5,8 @@
 ; VGA Technical Reference (BIOS data area).
 ;
 ; Build: nasm -f bin -Itests/guest/pc/ tests/guest/pc/video_text.asm -o video_text.img
+;
+; tick86-args:
 
 %include "video_lib.inc"
 
@@ -131,6 +133,21 @@ main:
     mov ah, 01h
     mov cx, 0607h
     int 10h
+    ; cursor emulation: the CGA underline 06/07 becomes 0D/0E in the
+    ; 16-line cell (CR0A/CR0B)
+    mov dx, 3D4h
+    mov al, 0Ah
+    out dx, al
+    inc dx
+    in al, dx
+    mov ah, al
+    dec dx
+    mov al, 0Bh
+    out dx, al
+    inc dx
+    in al, dx
+    and ax, 1F1Fh
+    EXPECT 0D0Eh, "AH=01 cursor emulation CR0A/CR0B"
 
     ; --- teletype ----------------------------------------------------------
     AT 0, 0
@@ -471,6 +488,20 @@ main:
     mov al, dh
     mov ah, cl
     EXPECT 3F3Fh, "default DAC 3Fh white"
+    ; grey-scale summing (AX=101Bh): 30% R + 59% G + 11% B of (10,20,30)
+    mov ax, 101Bh
+    mov bx, 70
+    mov cx, 1
+    int 10h
+    mov ax, 1015h
+    mov bx, 70
+    int 10h
+    mov al, dh
+    mov ah, cl
+    EXPECT 1212h, "AX=101B grey red, blue"
+    mov al, ch
+    xor ah, ah
+    EXPECT 18, "AX=101B grey green"
     ; blink/intensity: attribute mode control bit 3
     mov ax, 1003h
     mov bl, 0
@@ -520,6 +551,43 @@ main:
     pop es
     mov ax, cx
     EXPECT 0, "font in plane 2 matches AX=1130 BH=6"
+    ; AX=1102h into blocks 1 (plane 2 offset 4000h) and 4 (offset 2000h):
+    ; 'A' must match the 8x8 font returned by AX=1130h BH=3
+    mov ax, 1102h
+    mov bl, 1
+    int 10h
+    mov ax, 1102h
+    mov bl, 4
+    int 10h
+    mov ax, 1130h
+    mov bh, 3
+    int 10h
+    mov si, 4000h + 'A' * 32
+    call read_plane2
+    mov si, bp
+    add si, 'A' * 8
+    call cmp8
+    EXPECT 0, "AX=1102 BL=1 lands at plane 2 offset 4000h"
+    mov si, 2000h + 'A' * 32
+    call read_plane2
+    mov si, bp
+    add si, 'A' * 8
+    call cmp8
+    EXPECT 0, "AX=1102 BL=4 lands at plane 2 offset 2000h"
+    mov ax, 1103h               ; select block 1 for both maps
+    mov bl, 05h
+    int 10h
+    mov dx, 3C4h
+    mov al, 03h
+    out dx, al
+    inc dx
+    in al, dx
+    xor ah, ah
+    EXPECT 05h, "AX=1103 character map select"
+    mov ax, 1103h
+    mov bl, 0
+    int 10h
+
     ; AX=1112h: 8x8 font, 50 rows
     mov ax, 1112h
     xor bl, bl
@@ -559,6 +627,31 @@ main:
     int 10h
     BDAW 85h
     EXPECT 16, "400-line mode 3 again"
+    mov ax, 1201h               ; BL=36h: screen off (SR1 bit 5)
+    mov bl, 36h
+    int 10h
+    mov dx, 3C4h
+    mov al, 01h
+    out dx, al
+    inc dx
+    in al, dx
+    and ax, 0020h
+    EXPECT 20h, "AH=12 BL=36 screen off"
+    mov ax, 1200h
+    mov bl, 36h
+    int 10h
+    mov dx, 3C4h
+    mov al, 01h
+    out dx, al
+    inc dx
+    in al, dx
+    and ax, 0020h
+    EXPECT 0, "AH=12 BL=36 screen on"
+    mov ax, 1C00h               ; save/restore state: not supported
+    mov cx, 7
+    int 10h
+    and ax, 00FFh
+    EXPECT 0, "AH=1C reports unsupported"
     push cs
     pop es
     mov ax, 1B00h
@@ -583,6 +676,14 @@ main:
 ; block 0) to plane2_A, through the sequencer/graphics controller (IBM VGA
 ; TR: read map select), then restore text-mode addressing.
 read_plane2_A:
+    push si
+    mov si, 'A' * 32
+    call read_plane2
+    pop si
+    ret
+
+; read_plane2: the same for the 16 bytes at plane-2 offset SI.
+read_plane2:
     push ax
     push cx
     push dx
@@ -605,7 +706,6 @@ read_plane2_A:
     mov di, plane2_A
     mov ax, 0A000h
     mov ds, ax
-    mov si, 'A' * 32
     mov cx, 16
     rep movsb
     mov dx, 3C4h
@@ -625,6 +725,30 @@ read_plane2_A:
     pop dx
     pop cx
     pop ax
+    ret
+
+; cmp8: AX = number of the 8 bytes at ES:SI that differ from plane2_A
+cmp8:
+    push bx
+    push cx
+    push si
+    xor ax, ax
+    xor bx, bx
+    mov cx, 8
+.byte:
+    push ax
+    mov al, [es:si]
+    cmp al, [plane2_A+bx]
+    pop ax
+    je .same
+    inc ax
+.same:
+    inc si
+    inc bx
+    loop .byte
+    pop si
+    pop cx
+    pop bx
     ret
 
 str_abc:    db "abc"
