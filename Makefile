@@ -98,8 +98,8 @@ $(B)/san/unit/test_sst_parse: $(call objs,san,tests/sst/selftest/test_sst_parse.
 	@mkdir -p $(dir $@)
 	$(CC) $(SAN) $^ -o $@ $(CHECK_LIBS) $(ZLIB_LIBS)
 
-unit: $(UNITS) $(GUEST)
-	@set -e; for t in $(UNITS); do echo "== $$t"; $$t; done
+unit: $(UNITS) $(GUEST) $(B)/san/test_frontend
+	@set -e; for t in $(UNITS) $(B)/san/test_frontend; do echo "== $$t"; $$t; done
 
 # The core must also be -Wall -Wextra clean under clang (and gcc, above).
 clang-build:
@@ -108,7 +108,7 @@ ifneq ($(CLANG),)
 	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c tests/decode/decode_vs_ndisasm.c tests/fuzz/fuzz_exec.c bios/rom2c.c; do \
 	  $(CLANG) $(CSTD) $(WARN) -Werror -O2 -fsyntax-only $$f; done
 	@set -e; for f in $(GUI_SRC) tests/tools/pngcmp.c; do \
-	  $(CLANG) $(CSTD) $(WARN) $(GUI_CFLAGS) -Igui -Werror -O2 -fsyntax-only $$f; done
+	  $(CLANG) $(CSTD) $(WARN) $(GUI_CFLAGS) -Werror -O2 -fsyntax-only $$f; done
 	@echo "clang -Wall -Wextra: clean"
 else
 	@echo "clang-build: SKIPPED (clang not found; ./configure --install-deps installs it)"
@@ -137,12 +137,17 @@ decode-ndisasm: $(B)/decode-vs-ndisasm
 # Whole-machine tests: guest programs, demo boots on every model, PNG
 # screens, determinism, and the Bochs BIOS (tests/pc/boot_tests.sh).
 $(B)/pngcmp: tests/tools/pngcmp.c gui/png.c gui/png.h
-	$(CC) $(CFLAGS_ALL) $(PNG_CFLAGS) -Igui tests/tools/pngcmp.c gui/png.c -o $@ $(PNG_LIBS)
+	$(CC) $(CFLAGS_ALL) $(PNG_CFLAGS) tests/tools/pngcmp.c gui/png.c -o $@ $(PNG_LIBS)
+# The front end's own pieces (keymap, disk images, PNG) under the sanitizers.
+$(B)/san/test_frontend: tests/tools/test_frontend.c gui/keymap.c gui/disk_image.c gui/png.c $(wildcard gui/*.h)
+	@mkdir -p $(dir $@)
+	$(CC) $(CSTD) $(WARN) $(SAN) $(CHECK_CFLAGS) $(PNG_CFLAGS) $(filter %.c,$^) -o $@ $(PNG_LIBS) $(CHECK_LIBS)
 # A 1 GiB disk for the INT 13h tests: sparse, and only ever used with -snapshot.
 $(B)/guest/pc/hd1g.img:
 	@mkdir -p $(dir $@)
 	truncate -s 1G $@
 pc-tests: all $(B)/pngcmp $(B)/guest/pc/hd1g.img
+	sh tests/tools/test_cli.sh ./tick86 $(B)/pngcmp
 	sh tests/pc/boot_tests.sh $(B)
 
 check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile pc-tests

@@ -247,7 +247,6 @@ clk_draw_date:
         call    clk_bin
         xor     ah, ah
         add     cx, ax                  ; CX = year
-        mov     [clk_year], cx
         cmp     bl, 2
         jae     .march
         dec     cx                      ; January and February count with the year before
@@ -420,7 +419,6 @@ clk_tick        dw 0, 0                 ; CX:DX of INT 1Ah AH=00h (low word firs
 clk_time        dw 0, 0                 ; DX, CX of AH=02h: sec/DST, hour/min
 clk_date        dw 0, 0                 ; DX, CX of AH=04h: month/day, century/year
 clk_last_sec    db 0
-clk_year        dw 0
 clk_100         dw 100
 clk_7           dw 7
 clk_buf         times 40 db 0

@@ -109,13 +109,6 @@ keys_log:
         pop     ax
         ret
 
-; scr_addr_keep: scr_addr that keeps AX.
-scr_addr_keep:
-        push    ax
-        call    scr_addr
-        pop     ax
-        ret
-
 ; keys_skip: SI past the 0 that ends the string at SI.
 keys_skip:
         push    ax

@@ -30,6 +30,13 @@ scr_addr:
         mov     di, ax
         ret
 
+; scr_addr_keep: scr_addr that keeps AX.
+scr_addr_keep:
+        push    ax
+        call    scr_addr
+        pop     ax
+        ret
+
 ; scr_print: the string at SI with attribute BL at (DH, DL).
 ; scr_puts:  the same, continuing at cell offset DI.
 ; Both return DI just past the last cell and SI past the terminating 0.
@@ -107,8 +114,8 @@ scr_clear:
 
 ; scr_box: a frame from (DH, DL) to (CH, CL) inclusive in attribute BL,
 ; drawn with the six code page 437 characters at SI: top-left, top-right,
-; bottom-left, bottom-right, horizontal, vertical (box_double and
-; box_single below). The inside is left as it is.
+; bottom-left, bottom-right, horizontal, vertical (box_double below). The
+; inside is left as it is.
 scr_box:
         push    ax
         push    bx
@@ -161,7 +168,6 @@ scr_box:
         ret
 
 box_double      db 0C9h, 0BBh, 0C8h, 0BCh, 0CDh, 0BAh    ; double lines
-box_single      db 0DAh, 0BFh, 0C0h, 0D9h, 0C4h, 0B3h    ; single lines
 box_bottom      db 0
 box_inner       db 0
 

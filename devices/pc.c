@@ -253,6 +253,12 @@ static int pc_map_roms(struct pc *pc, char *err, size_t errlen)
     size_t vlen = pc->cfg.vgabios ? pc->cfg.vgabios_len : pc_rom_vgabios_len;
     if (pc_check_rom("BIOS", blen, 1, err, errlen) || pc_check_rom("VGA BIOS", vlen, 0, err, errlen))
         return -1;
+    /* An option ROM starts 55h AAh (IBM PC/AT Technical Reference,
+     * "Adapter ROM"); without it no BIOS would ever run it. */
+    if (vga[0] != 0x55 || vga[1] != 0xAA) {
+        snprintf(err, errlen, "VGA BIOS: no option ROM signature (55h AAh) at its start");
+        return -1;
+    }
     if (mem_add_rom(&pc->mem, "bios", (uint32_t)(0x100000 - blen), bios, (uint32_t)blen, err, errlen))
         return -1;
     /* The reset vector is fetched from the top of the address space (CS

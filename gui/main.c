@@ -39,7 +39,7 @@
 #include "keymap.h"
 #include "png.h"
 
-#define TICK86_VERSION "0.2.0"
+#define TICK86_VERSION "0.1.0"
 
 /* ---- options ------------------------------------------------------------- */
 
@@ -116,8 +116,9 @@ static void usage(FILE *f)
         "  -load ADDR FILE        bare-program mode: load FILE at physical ADDR (below 64 KiB),\n"
         "                         start at 0000:ADDR with SS:SP=0:FFFE, run until HLT, print registers\n"
         "  --help, --version\n"
-        "Exit status: the guest's debug-exit status; 0 at -max-cycles or when the display is\n"
-        "closed; 1 on an emulator error or an unimplemented instruction; 2 on a bad option.\n");
+        "Exit status: the guest's debug-exit status; 0 at -max-cycles, when the display is\n"
+        "closed or when the guest halts for good; 1 on an emulator error, an unimplemented\n"
+        "instruction or a triple fault; 2 on a bad option; 128+N after signal N (INT, TERM, HUP).\n");
 }
 
 static int parse_u64(const char *s, unsigned long long *out)

@@ -128,6 +128,12 @@ START_TEST(config_errors)
     cfg.vgabios_len = sizeof small;
     ck_assert_ptr_null(pc_create(&cfg, err, sizeof err));
     ck_assert_str_eq(err, "VGA BIOS: 1000 bytes; expected a multiple of 512 bytes up to 64 KiB");
+    static uint8_t zeros[65536];
+    pc_config_default(&cfg);
+    cfg.vgabios = zeros;
+    cfg.vgabios_len = sizeof zeros;
+    ck_assert_ptr_null(pc_create(&cfg, err, sizeof err));
+    ck_assert_str_eq(err, "VGA BIOS: no option ROM signature (55h AAh) at its start");
     pc_config_default(&cfg);
     strcpy(cfg.boot, "ax");
     ck_assert_ptr_null(pc_create(&cfg, err, sizeof err));
