@@ -57,7 +57,7 @@ struct pc {
     uint8_t a20_kbc, a20_92;
     /* host side */
     struct pc_config cfg;
-    struct pc_disk fd[2], hd[2];
+    struct pc_disk fd[2], hd[4];
     int reset_pending, exit_pending, exit_status;
     struct pc_input_rec *log;
     size_t nlog, caplog;
@@ -376,10 +376,12 @@ struct pc *pc_create(const struct pc_config *cfg, char *err, size_t errlen)
 
     for (unsigned u = 0; u < 2; u++) {
         pc->fd[u].drive = cfg->fd[u];
-        pc->hd[u].drive = cfg->hd[u];
         if (cfg->fd[u].ops &&
             fdc_attach(&pc->fdc, u, &pc_fdc_ops, &pc->fd[u], cfg->fd[u].bytes, 0, err, errlen))
             goto fail;
+    }
+    for (unsigned u = 0; u < 4; u++) {
+        pc->hd[u].drive = cfg->hd[u];
         if (cfg->hd[u].ops) {
             uint64_t sectors = cfg->hd[u].bytes / 512;
             unsigned cy, hd, sp;
@@ -389,7 +391,8 @@ struct pc *pc_create(const struct pc_config *cfg, char *err, size_t errlen)
                 goto fail;
             }
             pc_hd_geometry(sectors, &cy, &hd, &sp);
-            if (ata_attach(&pc->ata[0], u, &pc_ata_ops, &pc->hd[u], sectors, cy, hd, sp, err, errlen))
+            if (ata_attach(&pc->ata[u / 2], u % 2, &pc_ata_ops, &pc->hd[u], sectors, cy, hd, sp,
+                           err, errlen))
                 goto fail;
         }
     }
@@ -462,6 +465,16 @@ uint64_t pc_cycles(const struct pc *pc) { return cpu_cycles(pc->cpu); }
 uint64_t pc_icount(const struct pc *pc) { return cpu_icount(pc->cpu); }
 uint64_t pc_cpu_hz(const struct pc *pc) { return pc->cfg.cpu_hz; }
 struct cpu *pc_cpu(struct pc *pc) { return pc->cpu; }
+
+void pc_mem_read(struct pc *pc, uint32_t addr, uint8_t *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) buf[i] = mem_read8(&pc->mem, addr + (uint32_t)i);
+}
+
+void pc_mem_write(struct pc *pc, uint32_t addr, const uint8_t *buf, size_t len)
+{
+    for (size_t i = 0; i < len; i++) mem_write8(&pc->mem, addr + (uint32_t)i, buf[i]);
+}
 
 /* ---- input ----------------------------------------------------------- */
 

@@ -4,7 +4,7 @@
  * with the PS/2-era additions (port 92h, PS/2 mouse on IRQ12).
  *
  *   IRQ0 PIT ch0   IRQ1 keyboard  IRQ3 COM2  IRQ4 COM1  IRQ6 floppy (DMA 2)
- *   IRQ8 RTC       IRQ12 mouse    IRQ14 primary ATA     IRQ15 secondary ATA
+ *   IRQ8 RTC       IRQ12 mouse    IRQ14 primary ATA (hd0, hd1)  IRQ15 secondary ATA (hd2, hd3)
  *
  * The board is the only place that knows this wiring; the chips only know
  * their pins. Everything the guest can see follows from the configuration,
@@ -52,7 +52,7 @@ struct pc_config {
     const uint8_t *vgabios;          /* NULL: the built-in VGA BIOS */
     size_t vgabios_len;              /* a multiple of 512, at most 64 KiB, at C0000h */
     struct pc_drive fd[2];           /* A:, B: */
-    struct pc_drive hd[2];           /* primary master, primary slave */
+    struct pc_drive hd[4];           /* primary master/slave, secondary master/slave */
     char boot[PC_BOOT_MAX + 1];      /* boot order, "a" floppy "c" disk, e.g. "ca"; "" = "ca" */
     int64_t rtc_base;                /* Unix seconds the RTC shows at cycle 0 */
     int debug_exit;                  /* claim F4h-F7h (isa-debug-exit) */
@@ -88,6 +88,11 @@ uint64_t pc_cycles(const struct pc *pc);
 uint64_t pc_icount(const struct pc *pc);
 uint64_t pc_cpu_hz(const struct pc *pc);
 struct cpu *pc_cpu(struct pc *pc);
+
+/* Physical memory as the CPU sees it (for the debugger and tests): RAM,
+ * ROM and MMIO alike; pc_mem_write does not bypass ROM protection. */
+void pc_mem_read(struct pc *pc, uint32_t addr, uint8_t *buf, size_t len);
+void pc_mem_write(struct pc *pc, uint32_t addr, const uint8_t *buf, size_t len);
 
 /* Host input: the only way it reaches the guest. Each event is stamped
  * with the current cycle and appended to the input log. */

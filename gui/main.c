@@ -56,7 +56,7 @@ struct timed_arg {                   /* -sendkeys / -screenshot-at */
 };
 
 struct opts {
-    const char *fd[2], *hd[2];
+    const char *fd[2], *hd[4];
     char boot[PC_BOOT_MAX + 1];
     unsigned long long ram_mb, mhz, max_cycles, trace_max;
     enum cpu_model model;
@@ -83,7 +83,8 @@ static void usage(FILE *f)
         "A bare image is a floppy (-fda) if its size is a floppy format, else a hard disk (-hda).\n"
         "Machine:\n"
         "  -fda FILE, -fdb FILE   floppy images (160K 180K 320K 360K 720K 1.2M 1.44M 2.88M)\n"
-        "  -hda FILE, -hdb FILE   hard disk images (raw, a multiple of 512 bytes)\n"
+        "  -hda FILE, -hdb FILE   hard disk images (raw, a multiple of 512 bytes) on the\n"
+        "                         primary ATA channel; -hdc FILE, -hdd FILE on the secondary\n"
         "  -snapshot              keep disk writes in memory; the image files are never written\n"
         "  -boot ORDER            a (floppy), c (hard disk), ac or ca (default ca)\n"
         "  -m MB                  RAM size in MiB, 1..3072 (default 16)\n"
@@ -274,7 +275,7 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
         if (opt[0] != '-' || !opt[1]) {
             if (bare) {
                 snprintf(err, errlen, "%s: only one image may be given without an option "
-                         "(use -fda/-fdb/-hda/-hdb)", opt);
+                         "(use -fda/-fdb/-hda/-hdb/-hdc/-hdd)", opt);
                 return 2;
             }
             bare = opt;
@@ -287,7 +288,7 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
         if (!strcmp(opt, "-state-hash")) { o->state_hash = 1; continue; }
 
         static const char *const with_value[] = {
-            "-fda", "-fdb", "-hda", "-hdb", "-boot", "-m", "-cpu", "-mhz", "-bios", "-vgabios",
+            "-fda", "-fdb", "-hda", "-hdb", "-hdc", "-hdd", "-boot", "-m", "-cpu", "-mhz", "-bios", "-vgabios",
             "-display", "-serial", "-debugcon", "-max-cycles", "-screenshot", "-screenshot-at",
             "-rtc-base", "-sendkeys", "-trace-max", "-load"
         };
@@ -305,7 +306,8 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
         }
         a++;
 
-        if (!strcmp(opt, "-fda") || !strcmp(opt, "-fdb") || !strcmp(opt, "-hda") || !strcmp(opt, "-hdb")) {
+        if (!strcmp(opt, "-fda") || !strcmp(opt, "-fdb") || !strcmp(opt, "-hda") || !strcmp(opt, "-hdb") ||
+            !strcmp(opt, "-hdc") || !strcmp(opt, "-hdd")) {
             const char **slot = opt[1] == 'f' ? &o->fd[opt[3] - 'a'] : &o->hd[opt[3] - 'a'];
             if (*slot) {
                 snprintf(err, errlen, "%s: given twice", opt);
@@ -411,7 +413,7 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
     }
 
     if (o->load_file) {
-        if (bare || o->fd[0] || o->fd[1] || o->hd[0] || o->hd[1]) {
+        if (bare || o->fd[0] || o->fd[1] || o->hd[0] || o->hd[1] || o->hd[2] || o->hd[3]) {
             snprintf(err, errlen, "-load: runs a bare program and takes no disk images");
             return 2;
         }
@@ -960,8 +962,8 @@ static FILE *open_out(const struct out_spec *s, const char *opt)
 static int run_pc(const struct opts *o)
 {
     char err[300];
-    struct disk_image *disks[4] = { NULL, NULL, NULL, NULL };
-    const char *const *paths[4] = { &o->fd[0], &o->fd[1], &o->hd[0], &o->hd[1] };
+    struct disk_image *disks[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
+    const char *const *paths[6] = { &o->fd[0], &o->fd[1], &o->hd[0], &o->hd[1], &o->hd[2], &o->hd[3] };
     uint8_t *bios = NULL, *vgabios = NULL;
     struct pc_config cfg;
     struct fe fe;
@@ -993,7 +995,7 @@ static int run_pc(const struct opts *o)
         strcpy(cfg.boot, o->boot);
 
     /* Every input is checked before anything is written. */
-    for (int i = 0; i < 4; i++) {
+    for (int i = 0; i < 6; i++) {
         int ro;
         if (!*paths[i])
             continue;
@@ -1120,7 +1122,7 @@ static int run_pc(const struct opts *o)
 out:
     if (fe.pc)
         pc_destroy(fe.pc);
-    for (int i = 0; i < 4; i++)
+    for (int i = 0; i < 6; i++)
         if (disk_image_close(disks[i], err, sizeof err)) {
             fprintf(stderr, "tick86: %s\n", err);
             rc = 1;

@@ -113,6 +113,49 @@ START_TEST(determinism_trace_shape)
 }
 END_TEST
 
+/* Disks: hd[0]/hd[1] on the primary channel (1F0h), hd[2]/hd[3] on the
+ * secondary (170h); an empty channel reads all ones. */
+static uint8_t tiny_disk[64 * 512];
+static int tiny_read(void *o, uint64_t lba, uint8_t *b, unsigned n)
+{
+    (void)o;
+    memcpy(b, tiny_disk + lba * 512, n * 512u);
+    return 0;
+}
+static int tiny_write(void *o, uint64_t lba, const uint8_t *b, unsigned n)
+{
+    (void)o;
+    memcpy(tiny_disk + lba * 512, b, n * 512u);
+    return 0;
+}
+static const struct pc_disk_ops tiny_ops = { tiny_read, tiny_write };
+
+START_TEST(secondary_channel)
+{
+    static const uint8_t code[] = {
+        0xBA, 0x77, 0x01, 0xEC, 0xA2, 0x00, 0x20,   /* mov dx,177h; in al,dx; mov [2000h],al */
+        0xBA, 0xF7, 0x01, 0xEC, 0xA2, 0x01, 0x20,   /* mov dx,1F7h; in al,dx; mov [2001h],al */
+        0xFA, 0xF4                                  /* cli; hlt */
+    };
+    struct pc_config cfg;
+    char err[200];
+    uint8_t got[2];
+    pc_config_default(&cfg);
+    cfg.hd[2].ops = &tiny_ops;
+    cfg.hd[2].bytes = sizeof tiny_disk;
+    struct pc *pc = pc_create(&cfg, err, sizeof err);
+    ck_assert_msg(pc != NULL, "%s", err);
+    pc_mem_write(pc, 0x1000, code, sizeof code);
+    cpu_set_reg(pc_cpu(pc), REG_CS, 0);
+    cpu_set_reg(pc_cpu(pc), REG_EIP, 0x1000);
+    ck_assert_int_eq(pc_run(pc, 100000), PC_STOP_HALT);
+    pc_mem_read(pc, 0x2000, got, 2);
+    ck_assert_uint_eq(got[0], 0x50);             /* DRDY | DSC: a drive answers */
+    ck_assert_uint_eq(got[1], 0xFF);             /* nothing on the primary cable */
+    pc_destroy(pc);
+}
+END_TEST
+
 START_TEST(config_errors)
 {
     struct pc_config cfg;
@@ -178,6 +221,7 @@ int main(void)
     tcase_add_test(t, wiring_286);
     tcase_add_test(t, wiring_8086);
     tcase_add_test(t, determinism_trace_shape);
+    tcase_add_test(t, secondary_channel);
     tcase_add_test(t, config_errors);
     tcase_add_test(t, builtin_roms);
     suite_add_tcase(s, t);
