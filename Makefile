@@ -169,8 +169,9 @@ else
 	@echo "make fuzz needs clang (libFuzzer): ./configure --install-deps"; exit 1
 endif
 
-bench: $(B)/bench/bench $(BENCHBIN)
+bench: $(B)/bench/bench $(BENCHBIN) tick86 $(DEMO)
 	$(B)/bench/bench $(BENCHBIN)
+	sh bench/boot_time.sh $(B)
 
 # Boots the demo disk: in a window with SDL and a display, else in the
 # terminal (tick86 picks the display; see -display in ./tick86 --help).
