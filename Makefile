@@ -102,7 +102,7 @@ unit: $(UNITS) $(GUEST) $(B)/san/test_frontend
 	@set -e; for t in $(UNITS) $(B)/san/test_frontend; do echo "== $$t"; $$t; done
 
 # The core must also be -Wall -Wextra clean under clang (and gcc, above).
-clang-build:
+clang-build: $(ROM_SRC)
 ifneq ($(CLANG),)
 	@mkdir -p $(B)/clang
 	@set -e; for f in $(CORE_SRC) $(SST_SRC) bench/bench.c tests/decode/decode_vs_ndisasm.c tests/fuzz/fuzz_exec.c bios/rom2c.c; do \
@@ -139,7 +139,7 @@ decode-ndisasm: $(B)/decode-vs-ndisasm
 $(B)/pngcmp: tests/tools/pngcmp.c gui/png.c gui/png.h
 	$(CC) $(CFLAGS_ALL) $(PNG_CFLAGS) tests/tools/pngcmp.c gui/png.c -o $@ $(PNG_LIBS)
 # The front end's own pieces (keymap, disk images, PNG) under the sanitizers.
-$(B)/san/test_frontend: tests/tools/test_frontend.c gui/keymap.c gui/disk_image.c gui/png.c $(wildcard gui/*.h)
+$(B)/san/test_frontend: tests/tools/test_frontend.c gui/keymap.c gui/disk_image.c gui/png.c gui/replay.c $(wildcard gui/*.h)
 	@mkdir -p $(dir $@)
 	$(CC) $(CSTD) $(WARN) $(SAN) $(CHECK_CFLAGS) $(PNG_CFLAGS) $(filter %.c,$^) -o $@ $(PNG_LIBS) $(CHECK_LIBS)
 # A 1 GiB disk for the INT 13h tests: sparse, and only ever used with -snapshot.

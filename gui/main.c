@@ -17,7 +17,12 @@
  * sit in one queue ordered by cycle, and the guest runs exactly up to the
  * next entry before it is carried out. Because pc_run stops at the first
  * instruction boundary at or after its target whatever the slicing, the
- * host's pacing never changes what happens at which cycle. */
+ * host's pacing never changes what happens at which cycle.
+ *
+ * The same holds for a recorded run: -record writes the board's input log
+ * (every event with the cycle it reached the guest at) and -replay puts
+ * those events back into the queue at those cycles, so the replayed run
+ * passes through the same states (gui/replay.h has the file format). */
 #include <errno.h>
 #include <inttypes.h>
 #include <poll.h>
@@ -38,6 +43,7 @@
 #include "display.h"
 #include "keymap.h"
 #include "png.h"
+#include "replay.h"
 
 #define TICK86_VERSION "0.1.0"
 
@@ -73,6 +79,7 @@ struct opts {
     int rtc_now;
     unsigned long long load_addr;
     const char *load_file;
+    const char *record, *replay;     /* -record FILE, -replay FILE */
 };
 
 static void usage(FILE *f)
@@ -103,6 +110,12 @@ static void usage(FILE *f)
         "                         term: Ctrl-] quits\n"
         "  -sendkeys CYCLES:TEXT  type TEXT from guest cycle CYCLES (\\n Enter, \\e Esc, \\t Tab,\n"
         "                         \\b Backspace, \\\\ backslash); repeatable\n"
+        "  -record FILE           at exit write the run's input (keys, mouse, serial bytes, each\n"
+        "                         with its guest cycle) to FILE, a text log for -replay\n"
+        "  -replay FILE           give the guest the input recorded in FILE at the same cycles;\n"
+        "                         live keyboard, mouse and serial input is ignored (quitting\n"
+        "                         still works), -sendkeys still types; warns for each machine\n"
+        "                         option that differs from the recording\n"
         "Output:\n"
         "  -serial stdio|file:PATH|none   COM1, and COM2 if given twice (default none);\n"
         "                         stdio also feeds stdin to the guest (on a terminal Ctrl-] quits)\n"
@@ -119,7 +132,8 @@ static void usage(FILE *f)
         "  --help, --version\n"
         "Exit status: the guest's debug-exit status; 0 at -max-cycles, when the display is\n"
         "closed or when the guest halts for good; 1 on an emulator error, an unimplemented\n"
-        "instruction or a triple fault; 2 on a bad option; 128+N after signal N (INT, TERM, HUP).\n");
+        "instruction or a triple fault; 2 on a bad option or -replay log; 128+N after signal N\n"
+        "(INT, TERM, HUP).\n");
 }
 
 static int parse_u64(const char *s, unsigned long long *out)
@@ -290,7 +304,7 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
         static const char *const with_value[] = {
             "-fda", "-fdb", "-hda", "-hdb", "-hdc", "-hdd", "-boot", "-m", "-cpu", "-mhz", "-bios", "-vgabios",
             "-display", "-serial", "-debugcon", "-max-cycles", "-screenshot", "-screenshot-at",
-            "-rtc-base", "-sendkeys", "-trace-max", "-load"
+            "-rtc-base", "-sendkeys", "-trace-max", "-load", "-record", "-replay"
         };
         size_t k;
         for (k = 0; k < sizeof with_value / sizeof with_value[0]; k++)
@@ -403,6 +417,13 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
                 snprintf(err, errlen, "-trace-max %s: expected 1..16", v);
                 return 2;
             }
+        } else if (!strcmp(opt, "-record") || !strcmp(opt, "-replay")) {
+            const char **slot = opt[3] == 'c' ? &o->record : &o->replay;
+            if (*slot) {
+                snprintf(err, errlen, "%s: given twice", opt);
+                return 2;
+            }
+            *slot = v;
         } else if (!strcmp(opt, "-load")) {
             if (parse_u64(v, &o->load_addr) || o->load_addr > 0xFFFF) {
                 snprintf(err, errlen, "-load %s: expected an address below 0x10000", v);
@@ -415,6 +436,11 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
     if (o->load_file) {
         if (bare || o->fd[0] || o->fd[1] || o->hd[0] || o->hd[1] || o->hd[2] || o->hd[3]) {
             snprintf(err, errlen, "-load: runs a bare program and takes no disk images");
+            return 2;
+        }
+        if (o->record || o->replay) {
+            snprintf(err, errlen, "%s: the bare-program mode (-load) takes no input",
+                     o->record ? "-record" : "-replay");
             return 2;
         }
         return 0;
@@ -514,6 +540,11 @@ struct fe {
     /* outputs */
     FILE *com_out[2], *debugcon_out;
     int last_post;
+    /* -replay: the guest's keyboard, mouse and serial input come from
+     * the log (and -sendkeys) only; live input would make the run differ
+     * from the recording */
+    int replaying;
+    size_t given;                    /* events given to pc_input, to check its log is whole */
     /* run state */
     uint64_t max_cycles;             /* 0 = none */
     int over, status, stopped, failed;
@@ -545,6 +576,13 @@ void fe_end(struct fe *fe, int status)
         fe->over = 1;
         fe->status = status;
     }
+}
+
+/* Every host event reaches the guest here. */
+static void fe_give(struct fe *fe, const struct pc_input *in)
+{
+    pc_input(fe->pc, in);
+    fe->given++;
 }
 
 static int ev_before(const struct fe_event *a, const struct fe_event *b)
@@ -599,6 +637,8 @@ void fe_keys(struct fe *fe, const struct key_event *ev, unsigned n, int spaced)
 {
     uint64_t now = pc_cycles(fe->pc);
 
+    if (fe->replaying)
+        return;
     for (unsigned i = 0; i < n; i++) {
         uint64_t c = fe->key_last + (spaced ? fe->key_gap : 0);
         if (c < now)
@@ -616,7 +656,8 @@ void fe_mouse(struct fe *fe, int dx, int dy, int buttons)
 {
     struct pc_input in = { .kind = PC_IN_MOUSE, .dx = dx, .dy = dy, .buttons = buttons };
 
-    pc_input(fe->pc, &in);
+    if (!fe->replaying)
+        fe_give(fe, &in);
 }
 
 /* Queues the -sendkeys text from its cycle on: every event key_gap after
@@ -666,13 +707,13 @@ static void fe_fire_due(struct fe *fe, uint64_t now)
     while (fe->nheap && fe->heap[0].cycle <= now) {
         struct fe_event e = fe_pop(fe);
         if (e.kind == ACT_INPUT)
-            pc_input(fe->pc, &e.in);
+            fe_give(fe, &e.in);
         else
             fe_shot(fe, e.path);
     }
     if (fe->sq_count && now >= fe->serial_next) {
         struct pc_input in = { .kind = PC_IN_SERIAL, .com = fe->serial_in, .byte = fe->sq[fe->sq_head] };
-        pc_input(fe->pc, &in);
+        fe_give(fe, &in);
         fe->sq_head = (fe->sq_head + 1) % SERIAL_QUEUE;
         fe->sq_count--;
         fe->serial_next = now + fe->serial_gap;
@@ -807,6 +848,8 @@ void fe_poll_serial(struct fe *fe)
             fe_end(fe, 0);
             return;
         }
+        if (fe->replaying)           /* read only to see the quit key */
+            continue;
         fe->sq[(fe->sq_head + fe->sq_count++) % SERIAL_QUEUE] = buf[i];
     }
     if (fe->serial_next < pc_cycles(fe->pc))
@@ -959,7 +1002,30 @@ static FILE *open_out(const struct out_spec *s, const char *opt)
     return f;
 }
 
-static int run_pc(const struct opts *o)
+/* The machine line of an input log: the options that change what the
+ * guest sees, as this run has them. Not the trace length (DESIGN.md
+ * invariant 2) nor the display and outputs, which the guest cannot see. */
+static void describe_machine(struct replay_machine *m, const struct opts *o, const struct pc_config *cfg)
+{
+    const char *const names[6] = { o->fd[0], o->fd[1], o->hd[0], o->hd[1], o->hd[2], o->hd[3] };
+
+    memset(m, 0, sizeof *m);
+    snprintf(m->value[RK_CPU], REPLAY_VALUE_MAX, "%s", cpu_model_name(cfg->model));
+    snprintf(m->value[RK_M], REPLAY_VALUE_MAX, "%" PRIu32, cfg->ram_mb);
+    snprintf(m->value[RK_MHZ], REPLAY_VALUE_MAX, "%llu", o->mhz);
+    snprintf(m->value[RK_RTC_BASE], REPLAY_VALUE_MAX, "%" PRId64, cfg->rtc_base);
+    snprintf(m->value[RK_BOOT], REPLAY_VALUE_MAX, "%s", cfg->boot[0] ? cfg->boot : "ca");
+    snprintf(m->value[RK_DEBUG_EXIT], REPLAY_VALUE_MAX, "%d", cfg->debug_exit);
+    snprintf(m->value[RK_SNAPSHOT], REPLAY_VALUE_MAX, "%d", o->snapshot);
+    replay_file_value(m->value[RK_BIOS], o->bios, cfg->bios_len, "built-in");
+    replay_file_value(m->value[RK_VGABIOS], o->vgabios, cfg->vgabios_len, "built-in");
+    for (int i = 0; i < 6; i++) {
+        const struct pc_drive *d = i < 2 ? &cfg->fd[i] : &cfg->hd[i - 2];
+        replay_file_value(m->value[RK_FDA + i], names[i], d->bytes, "none");
+    }
+}
+
+static int run_pc(const struct opts *o, const struct replay_log *replay)
 {
     char err[300];
     struct disk_image *disks[6] = { NULL, NULL, NULL, NULL, NULL, NULL };
@@ -967,6 +1033,8 @@ static int run_pc(const struct opts *o)
     uint8_t *bios = NULL, *vgabios = NULL;
     struct pc_config cfg;
     struct fe fe;
+    struct replay_machine *machine = NULL;
+    struct replay_out record = { NULL, NULL, NULL };
     int rc = 1;
 
     memset(&fe, 0, sizeof fe);
@@ -1029,6 +1097,18 @@ static int run_pc(const struct opts *o)
         }
         cfg.vgabios = vgabios;
     }
+    machine = malloc(sizeof *machine);
+    if (!machine) {
+        fprintf(stderr, "tick86: out of memory\n");
+        goto out;
+    }
+    describe_machine(machine, o, &cfg);
+    if (replay)
+        for (int k = replay_next_diff(&replay->machine, machine, 0); k >= 0;
+             k = replay_next_diff(&replay->machine, machine, k + 1))
+            fprintf(stderr, "tick86: %s: recorded with %s=%s, this run has %s=%s\n", o->replay,
+                    replay_key_name((enum replay_key)k), replay->machine.value[k],
+                    replay_key_name((enum replay_key)k), machine->value[k]);
     cfg.host.serial_tx = fe_serial_tx;
     cfg.host.debugcon = fe_debugcon;
     cfg.host.post = o->post ? fe_post : NULL;
@@ -1045,7 +1125,14 @@ static int run_pc(const struct opts *o)
         goto out;
     }
 
-    /* Outputs, now that nothing can be refused any more. */
+    /* Outputs, now that nothing can be refused any more. The -record
+     * log's temporary file comes first: it is the one that leaves no
+     * trace when a later output cannot be opened, and a FILE that cannot
+     * be written is refused before the run rather than after it. */
+    if (o->record && replay_out_open(&record, o->record, err, sizeof err)) {
+        fprintf(stderr, "tick86: -record %s\n", err);
+        goto out;
+    }
     for (unsigned i = 0; i < o->nserial; i++) {
         fe.com_out[i] = open_out(&o->serial[i], "-serial");
         if (o->serial[i].kind == OUT_FILE && !fe.com_out[i])
@@ -1061,6 +1148,17 @@ static int run_pc(const struct opts *o)
      * (about what 9600 baud carries), so a 16-byte FIFO keeps up. */
     fe.key_gap = cfg.cpu_hz / 200;
     fe.serial_gap = cfg.cpu_hz / 1000;
+    if (replay) {
+        /* Each event at the cycle the recorded run gave it to the board.
+         * That cycle was an instruction boundary there, and pc_run stops
+         * at the first boundary at or after its target, so it is reached
+         * exactly here too. */
+        fe.replaying = 1;
+        for (size_t i = 0; i < replay->n; i++) {
+            struct fe_event e = { .cycle = replay->ev[i].cycle, .kind = ACT_INPUT, .in = replay->ev[i].ev };
+            fe_push(&fe, e);
+        }
+    }
     for (size_t i = 0; i < o->nkeys; i++)
         fe_queue_sendkeys(&fe, &o->keys[i]);
     for (size_t i = 0; i < o->nshots; i++) {
@@ -1117,9 +1215,26 @@ static int run_pc(const struct opts *o)
     if (o->state_hash)
         fprintf(stderr, "state-hash %016" PRIx64 " cycles %" PRIu64 "\n",
                 pc_state_hash(fe.pc), pc_cycles(fe.pc));
+    if (o->record) {
+        size_t nlog;
+        const struct pc_input_rec *log = pc_input_log(fe.pc, &nlog);
+        if (nlog != fe.given) {
+            /* The board could not grow its log: a partial one would
+             * replay as a different run. */
+            replay_out_abort(&record);
+            fprintf(stderr, "tick86: -record %s: not written: out of memory for the input log "
+                    "(%zu of %zu events kept)\n", o->record, nlog, fe.given);
+            fe.failed = 1;
+        } else if (replay_out_commit(&record, machine, log, nlog, err, sizeof err)) {
+            fprintf(stderr, "tick86: -record %s\n", err);
+            fe.failed = 1;
+        }
+    }
     rc = fe.failed ? 1 : fe.status;
 
 out:
+    replay_out_abort(&record);       /* no-op after a commit */
+    free(machine);
     if (fe.pc)
         pc_destroy(fe.pc);
     for (int i = 0; i < 6; i++)
@@ -1155,7 +1270,18 @@ int main(int argc, char **argv)
         free(o.keys);
         return 2;
     }
-    rc = o.load_file ? run_bare(&o) : run_pc(&o);
+    /* A -replay log is read whole and checked before anything else is
+     * opened, created or run. */
+    struct replay_log replay;
+    memset(&replay, 0, sizeof replay);
+    if (o.replay && replay_load(&replay, o.replay, err, sizeof err)) {
+        fprintf(stderr, "tick86: %s\n", err);
+        free(o.shots);
+        free(o.keys);
+        return 2;
+    }
+    rc = o.load_file ? run_bare(&o) : run_pc(&o, o.replay ? &replay : NULL);
+    replay_free(&replay);
     free(o.shots);
     free(o.keys);
     return rc;

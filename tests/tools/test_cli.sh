@@ -1,9 +1,13 @@
 #!/bin/sh
 # test_cli.sh - checks of tick86's command line: option errors (one line,
 # non-zero status, no file written), exit statuses, bare-image
-# classification, -sendkeys, -snapshot, -screenshot and -state-hash.
+# classification, -sendkeys, -snapshot, -screenshot, -state-hash, and
+# -record/-replay (a recorded run replayed gives the same state and
+# picture; malformed logs are refused).
 #
-#   sh tests/tools/test_cli.sh [TICK86 [PNGCMP]]     (defaults ./tick86 build/pngcmp)
+#   sh tests/tools/test_cli.sh [TICK86 [PNGCMP [DEMO]]]
+#       (defaults ./tick86 build/pngcmp, and the demo disk next to PNGCMP:
+#        build/demo/demo.img)
 #
 # The guest is a boot sector assembled here with nasm; it runs on any BIOS
 # that boots a floppy or hard disk (INT 19h loads it at 0000:7C00 with the
@@ -11,6 +15,7 @@
 set -u
 T=${1:-./tick86}
 PNGCMP=${2:-build/pngcmp}
+DEMO=${3:-$(dirname "$PNGCMP")/demo/demo.img}
 NASM=${NASM:-nasm}
 W=$(mktemp -d "${TMPDIR:-/tmp}/tick86-cli.XXXXXX")
 trap 'rm -rf "$W"' EXIT
@@ -207,6 +212,123 @@ fi
 if cmp -s "$W/h1" "$W/h2" && grep -q '^state-hash [0-9a-f]\{16\} cycles 600000[0-9][0-9]$' "$W/h1"; then
     ok "-state-hash the same with -trace-max 1 and 16: $(cat "$W/h1")"
 else bad "state-hash" "'$(cat "$W/h1")' vs '$(cat "$W/h2")'"; fi
+
+# ---- -record / -replay -------------------------------------------------------
+# A log the reader refuses: one line "tick86: FILE:LINE: problem", status
+# 2, nothing run (no debug console, serial or screenshot file) and no
+# -record file written.
+L=$W/bad.log
+HEAD='tick86-input 1
+machine cpu=80386
+100 key 1C down'
+O="$O -record $W/out/rec.log"
+printf 'tick86-input 9\n' >"$L"
+expect_error "replay: bad header" 2 "tick86: $L:1: format version 9 is not supported (this tick86 reads 1)" \
+    "$W/keys.img" -replay "$L" $O
+printf 'P3\n1 1\n' >"$L"
+expect_error "replay: not a log" 2 "tick86: $L:1: expected \"tick86-input 1\" (not a tick86 input log)" \
+    "$W/keys.img" -replay "$L" $O
+printf '%s\n2OO key 1C up\n' "$HEAD" >"$L"
+expect_error "replay: bad number" 2 "tick86: $L:4: bad cycle number \"2OO\"" "$W/keys.img" -replay "$L" $O
+printf '%s\n99 key 1C up\n' "$HEAD" >"$L"
+expect_error "replay: cycles going backwards" 2 \
+    "tick86: $L:4: cycle 99 is before the previous event's cycle 100" "$W/keys.img" -replay "$L" $O
+printf '%s\n# a comment\n\n200 joystick 1 2\n' "$HEAD" >"$L"
+expect_error "replay: unknown event" 2 "tick86: $L:6: unknown event \"joystick\" (key, mouse or serial)" \
+    "$W/keys.img" -replay "$L" $O
+printf '%s\n200 mouse 0 0 9\n' "$HEAD" >"$L"
+expect_error "replay: bad field" 2 "tick86: $L:4: mouse: bad BUTTONS \"9\" (0..7)" "$W/keys.img" -replay "$L" $O
+expect_error "replay: missing log" 2 "tick86: $W/nope.log: No such file or directory" \
+    "$W/keys.img" -replay "$W/nope.log" $O
+expect_error "record twice" 2 "tick86: -record: given twice" "$W/keys.img" -record "$W/out/a" $O
+expect_error "record with -load" 2 "tick86: -record: the bare-program mode (-load) takes no input" \
+    -load 0x100 "$W/boot.bin" -record "$W/out/a"
+# Refused before the run, and before the other outputs are created.
+expect_error "record into a missing directory" 1 "tick86: -record $W/out/no/r.log: No such file or directory" \
+    "$W/keys.img" -record "$W/out/no/r.log" -debugcon "file:$W/out/con" -screenshot "$W/out/s.png"
+
+# A recorded run replayed: the guest reads the same keys and ends the same
+# way; recording the replay gives the same log byte for byte.
+run "record keys" 13 -debug-exit -debugcon stdio "$W/keys.img" -sendkeys '30000000:aZ1 ~\\x\n' \
+    -record "$W/keys.log" -state-hash $MAX && cp "$W/stderr" "$W/kh1" && cp "$W/stdout" "$W/ko1"
+run "replay keys" 13 -debug-exit -debugcon stdio "$W/keys.img" -replay "$W/keys.log" \
+    -record "$W/keys2.log" -state-hash $MAX && cp "$W/stderr" "$W/kh2" && cp "$W/stdout" "$W/ko2"
+if [ "$(cat "$W/ko1" 2>/dev/null)" = 'aZ1 ~\x' ] && cmp -s "$W/ko1" "$W/ko2" && cmp -s "$W/kh1" "$W/kh2" \
+   && grep -q '^state-hash' "$W/kh1"; then
+    ok "replay of a -sendkeys run without -sendkeys: same keys read, status 13, $(cat "$W/kh1")"
+else bad "replay keys" "read '$(cat "$W/ko1" "$W/ko2" 2>&1)'; '$(cat "$W/kh1" "$W/kh2" 2>&1)'"; fi
+if [ "$(grep -c ' key ' "$W/keys.log" 2>/dev/null)" = 20 ] && cmp -s "$W/keys.log" "$W/keys2.log"; then
+    ok "-record: 20 key events; recording the replay gives the same log"
+else bad "record keys" "$(grep -c ' key ' "$W/keys.log" 2>&1) key events; logs $(cmp "$W/keys.log" "$W/keys2.log" 2>&1)"; fi
+# The same log with every event one cycle late is a different run (so the
+# comparison above can fail).
+awk '/^[0-9]/ { $1 += 1 } { print }' "$W/keys.log" >"$W/late.log"
+run "replay late" 13 -debug-exit "$W/keys.img" -replay "$W/late.log" -state-hash $MAX &&
+    { if [ "$(cut -d' ' -f2 "$W/stderr")" != "$(cut -d' ' -f2 "$W/kh1")" ]; then
+          ok "events one cycle late give another state hash: $(cat "$W/stderr")"
+      else bad "replay late" "the same state hash: $(cat "$W/stderr")"; fi; }
+
+# Live keys are ignored while replaying: on a terminal (util-linux script
+# gives it a pty) "zz" and Enter are typed half a second in, before the
+# recorded keys' cycle 30000000 comes at the terminal's real-time pace.
+if command -v script >/dev/null 2>&1; then
+    (sleep 0.5; printf 'zz\r'; sleep 2) | script -qec "\"$T\" -display term -debug-exit \
+        -debugcon file:\"$W/live.con\" \"$W/keys.img\" -replay \"$W/keys.log\" $MAX" /dev/null >/dev/null 2>&1
+    if [ "$(cat "$W/live.con" 2>/dev/null)" = 'aZ1 ~\x' ]; then ok "-display term -replay: live keys are ignored"
+    else bad "live keys while replaying" "the guest read '$(cat "$W/live.con" 2>&1)'"; fi
+else
+    echo "SKIP live keys while replaying: no script(1) for a pty"
+fi
+
+# Options that differ from the recording: one warning each, then the run.
+run "replay warnings" 13 -debug-exit "$W/keys.img" -replay "$W/keys.log" -cpu 80286 -m 32 $MAX &&
+    { if [ "$(cat "$W/stderr")" = "tick86: $W/keys.log: recorded with cpu=80386, this run has cpu=80286
+tick86: $W/keys.log: recorded with m=16, this run has m=32" ]; then ok "-replay warns once per differing option"
+      else bad "replay warnings" "stderr '$(cat "$W/stderr")'"; fi; }
+
+# Serial input: bytes read from stdin are recorded; on replay stdin is
+# ignored and the log alone feeds COM1.
+printf 'AB' >"$W/serial.in"
+"$T" -display none -serial stdio "$W/loop.img" -record "$W/ser.log" -state-hash -max-cycles 30000000 \
+    <"$W/serial.in" >/dev/null 2>"$W/sh1"
+printf 'something else' | "$T" -display none -serial stdio "$W/loop.img" -replay "$W/ser.log" -state-hash \
+    -max-cycles 30000000 >/dev/null 2>"$W/sh2"
+"$T" -display none -serial stdio "$W/loop.img" -state-hash -max-cycles 30000000 </dev/null >/dev/null 2>"$W/sh3"
+if [ "$(grep -v '^[#mt]' "$W/ser.log" | cut -d' ' -f2-)" = "serial 0 41
+serial 0 42" ] && cmp -s "$W/sh1" "$W/sh2" && ! cmp -s "$W/sh1" "$W/sh3"; then
+    ok "serial input recorded and replayed (live stdin ignored): $(cat "$W/sh1")"
+else bad "serial replay" "log '$(cat "$W/ser.log")'; $(cat "$W/sh1" "$W/sh2" "$W/sh3")"; fi
+
+# Mouse events (only the SDL window makes them) go through as written; a
+# hand-written cycle that is not an instruction boundary is taken at the
+# next boundary (the loop's JMP $ takes a few clocks).
+printf 'tick86-input 1\nmachine\n5000000 mouse -3 12 1\n6000000\tmouse 0 0 0\r\n7000000 key e075 down\n' >"$L"
+run "replay mouse" 0 "$W/loop.img" -replay "$L" -record "$W/mouse.log" -max-cycles 10000000 &&
+    { if [ "$(grep -v '^[#mt]' "$W/mouse.log" | sed 's/^\(500000\|600000\|700000\)[0-9] /\1x /')" = "500000x mouse -3 12 1
+600000x mouse 0 0 0
+700000x key E075 down" ]; then ok "a hand-written log with mouse events replays and re-records"
+      else bad "replay mouse" "re-recorded '$(cat "$W/mouse.log")'"; fi; }
+
+# The demo's keyboard screen typed at by -sendkeys (standing in for a
+# person), then replayed without it: the same state hash and the same
+# picture. A run without input must differ.
+if [ -e "$DEMO" ]; then
+    run "demo record" 0 -fda "$DEMO" -sendkeys 30000000:2 -sendkeys '40000000:Hi \e2xy!' -record "$W/demo.log" \
+        -screenshot "$W/d1.png" -state-hash -max-cycles 90000000 && cp "$W/stderr" "$W/dh1"
+    run "demo replay" 0 -fda "$DEMO" -replay "$W/demo.log" -screenshot "$W/d2.png" -state-hash \
+        -max-cycles 90000000 && cp "$W/stderr" "$W/dh2"
+    run "demo no input" 0 -fda "$DEMO" -state-hash -max-cycles 90000000 && cp "$W/stderr" "$W/dh4"
+    if grep -q '^state-hash [0-9a-f]\{16\} cycles 90000000$' "$W/dh1" && cmp -s "$W/dh1" "$W/dh2" \
+       && ! cmp -s "$W/dh1" "$W/dh4"; then
+        ok "demo: replay without -sendkeys gives the recorded run's $(cat "$W/dh1")"
+    else bad "demo replay" "hashes '$(cat "$W/dh1")' '$(cat "$W/dh2")', without input '$(cat "$W/dh4")'"; fi
+    if [ -e "$PNGCMP" ]; then
+        if "$PNGCMP" "$W/d1.png" "$W/d2.png"; then ok "demo: replay gives the recorded run's screenshot"
+        else bad "demo replay screenshot" "differs"; fi
+    fi
+else
+    bad "demo replay" "$DEMO was not built"
+fi
 
 echo "cli: $pass passed, $fail failed"
 [ $fail -eq 0 ]

@@ -1,11 +1,15 @@
 /* test_frontend.c - Check tests for the front end's window-free parts:
  * gui/keymap.c (exact set 2 sequences), gui/disk_image.c (sizes, reads,
- * writes, the -snapshot overlay, read-only files) and gui/png.c (round
- * trip, deterministic bytes, bad files).
+ * writes, the -snapshot overlay, read-only files), gui/png.c (round
+ * trip, deterministic bytes, bad files) and gui/replay.c (input logs:
+ * every event kind through writer and reader, each kind of malformed
+ * line refused with its exact message, machine-line comparison, the
+ * atomic -record file).
  *
  * tests/unit/ links against cpu/ and devices/ only, so this one lives
- * here and is built with gui/keymap.c gui/disk_image.c gui/png.c and
- * libpng. Files go to a fresh directory under $TMPDIR (or /tmp). */
+ * here and is built with gui/keymap.c gui/disk_image.c gui/png.c
+ * gui/replay.c and libpng. Files go to a fresh directory under $TMPDIR
+ * (or /tmp). */
 #include <check.h>
 #include <stdint.h>
 #include <stdio.h>
@@ -17,6 +21,7 @@
 #include "../../gui/disk_image.h"
 #include "../../gui/keymap.h"
 #include "../../gui/png.h"
+#include "../../gui/replay.h"
 
 static char dir[256];
 
@@ -465,10 +470,340 @@ START_TEST(test_png_errors)
 }
 END_TEST
 
+/* ---- input logs ---------------------------------------------------------------- */
+
+static struct pc_input_rec rec_key(uint64_t c, uint16_t code, int down)
+{
+    struct pc_input_rec r;
+    memset(&r, 0, sizeof r);
+    r.cycle = c;
+    r.ev.kind = PC_IN_KEY;
+    r.ev.key = code;
+    r.ev.down = down;
+    return r;
+}
+
+static struct pc_input_rec rec_mouse(uint64_t c, int dx, int dy, int buttons)
+{
+    struct pc_input_rec r;
+    memset(&r, 0, sizeof r);
+    r.cycle = c;
+    r.ev.kind = PC_IN_MOUSE;
+    r.ev.dx = dx;
+    r.ev.dy = dy;
+    r.ev.buttons = buttons;
+    return r;
+}
+
+static struct pc_input_rec rec_serial(uint64_t c, int com, uint8_t byte)
+{
+    struct pc_input_rec r;
+    memset(&r, 0, sizeof r);
+    r.cycle = c;
+    r.ev.kind = PC_IN_SERIAL;
+    r.ev.com = com;
+    r.ev.byte = byte;
+    return r;
+}
+
+/* The fields of one kind of event are equal (the others are unused). */
+static void expect_rec(const struct pc_input_rec *a, const struct pc_input_rec *b)
+{
+    ck_assert_uint_eq(a->cycle, b->cycle);
+    ck_assert_int_eq(a->ev.kind, b->ev.kind);
+    switch (a->ev.kind) {
+    case PC_IN_KEY:
+        ck_assert_uint_eq(a->ev.key, b->ev.key);
+        ck_assert_int_eq(a->ev.down, b->ev.down);
+        break;
+    case PC_IN_MOUSE:
+        ck_assert_int_eq(a->ev.dx, b->ev.dx);
+        ck_assert_int_eq(a->ev.dy, b->ev.dy);
+        ck_assert_int_eq(a->ev.buttons, b->ev.buttons);
+        break;
+    case PC_IN_SERIAL:
+        ck_assert_int_eq(a->ev.com, b->ev.com);
+        ck_assert_uint_eq(a->ev.byte, b->ev.byte);
+        break;
+    }
+}
+
+/* replay_write into memory; the caller frees. */
+static char *write_log(const struct replay_machine *m, const struct pc_input_rec *ev, size_t n, size_t *len)
+{
+    char *buf = NULL;
+    FILE *f = open_memstream(&buf, len);
+
+    ck_assert_ptr_nonnull(f);
+    ck_assert_int_eq(replay_write(f, m, ev, n), 0);
+    ck_assert_int_eq(fclose(f), 0);
+    return buf;
+}
+
+START_TEST(test_replay_round_trip)
+{
+    /* Every kind, the extremes of every field, several events at one
+     * cycle (their order must survive) and the largest cycle. */
+    const struct pc_input_rec ev[] = {
+        rec_key(0, 0x1C, 1), rec_key(0, 0x1C, 0), rec_key(5, 0xE075, 1), rec_key(5, 0xE114, 1),
+        rec_key(6, 0x00, 0), rec_key(7, 0xFFFF, 1),
+        rec_mouse(100, -256, 255, 0), rec_mouse(100, 0, 0, 7), rec_mouse(101, -65535, 65535, 5),
+        rec_serial(200, 0, 0x00), rec_serial(200, 1, 0xFF), rec_serial(201, 0, 0x0A),
+        rec_key(UINT64_MAX, 0x76, 0),
+    };
+    const size_t n = sizeof ev / sizeof ev[0];
+    struct replay_machine m;
+    struct replay_log log;
+    char err[300];
+    size_t len;
+
+    memset(&m, 0, sizeof m);
+    memset(&log, 0, sizeof log);
+    strcpy(m.value[RK_CPU], "p6");
+    strcpy(m.value[RK_RTC_BASE], "-86400");
+    replay_file_value(m.value[RK_FDA], "dir/a b%.img", 1474560, "none");
+    replay_file_value(m.value[RK_HDA], NULL, 0, "none");
+    char *text = write_log(&m, ev, n, &len);
+    ck_assert_int_eq(replay_parse(&log, "t.log", text, len, err, sizeof err), 0);
+    ck_assert_uint_eq(log.n, n);
+    for (size_t i = 0; i < n; i++)
+        expect_rec(&log.ev[i], &ev[i]);
+    for (int k = 0; k < RK_COUNT; k++)
+        ck_assert_str_eq(log.machine.value[k], m.value[k]);
+    ck_assert_str_eq(log.machine.value[RK_FDA], "a%20b%25.img:1474560");
+    ck_assert_int_eq(replay_next_diff(&log.machine, &m, 0), -1);
+
+    /* The exact text, so the format cannot drift unnoticed. */
+    ck_assert_str_eq(text,
+        "tick86-input 1\n"
+        "machine cpu=p6 rtc-base=-86400 fda=a%20b%25.img:1474560 hda=none\n"
+        "# CYCLE key CODE down|up | CYCLE mouse DX DY BUTTONS | CYCLE serial COM BYTE\n"
+        "0 key 1C down\n0 key 1C up\n5 key E075 down\n5 key E114 down\n6 key 00 up\n7 key FFFF down\n"
+        "100 mouse -256 255 0\n100 mouse 0 0 7\n101 mouse -65535 65535 5\n"
+        "200 serial 0 00\n200 serial 1 FF\n201 serial 0 0A\n"
+        "18446744073709551615 key 76 up\n");
+
+    /* Writing what was read gives the same bytes. */
+    size_t len2;
+    char *text2 = write_log(&log.machine, log.ev, log.n, &len2);
+    ck_assert_uint_eq(len2, len);
+    ck_assert_int_eq(memcmp(text, text2, len), 0);
+    free(text);
+    free(text2);
+    replay_free(&log);
+    ck_assert_ptr_null(log.ev);
+    ck_assert_uint_eq(log.n, 0);
+}
+END_TEST
+
+START_TEST(test_replay_lenient_forms)
+{
+    /* What the reader takes besides the writer's own form: CR LF, no
+     * final newline, comments and blank lines, tabs, lower-case and short
+     * hex, keys of the machine line left out. */
+    static const char text[] =
+        "tick86-input 1\r\n# recorded by hand\r\n\r\nmachine\tm=4\r\n"
+        "  # indented comment\n10\tkey  e075 down\n10 serial 1 a\n12 mouse -0 7 3";
+    struct replay_log log;
+    char err[300];
+
+    memset(&log, 0, sizeof log);
+    ck_assert_int_eq(replay_parse(&log, "t", text, sizeof text - 1, err, sizeof err), 0);
+    ck_assert_str_eq(log.machine.value[RK_M], "4");
+    ck_assert_str_eq(log.machine.value[RK_CPU], "");
+    ck_assert_uint_eq(log.n, 3);
+    struct pc_input_rec k = rec_key(10, 0xE075, 1), s = rec_serial(10, 1, 0x0A), mo = rec_mouse(12, 0, 7, 3);
+    expect_rec(&log.ev[0], &k);
+    expect_rec(&log.ev[1], &s);
+    expect_rec(&log.ev[2], &mo);
+    replay_free(&log);
+
+    /* A log with no events. */
+    ck_assert_int_eq(replay_parse(&log, "t", "tick86-input 1\nmachine\n", 23, err, sizeof err), 0);
+    ck_assert_uint_eq(log.n, 0);
+    replay_free(&log);
+}
+END_TEST
+
+/* text must be refused with exactly "t.log:" want. */
+static void expect_refused(const char *text, size_t len, const char *want)
+{
+    struct replay_log log;
+    char err[300], full[300];
+
+    memset(&log, 0, sizeof log);
+    snprintf(full, sizeof full, "t.log:%s", want);
+    ck_assert_int_eq(replay_parse(&log, "t.log", text, len, err, sizeof err), -1);
+    ck_assert_str_eq(err, full);
+    ck_assert_ptr_null(log.ev);      /* nothing half-read is left */
+    ck_assert_uint_eq(log.n, 0);
+}
+#define REFUSED(text, want) expect_refused(text, sizeof text - 1, want)
+#define HEAD "tick86-input 1\nmachine cpu=80386\n1 key 1C down\n"
+
+START_TEST(test_replay_malformed)
+{
+    REFUSED("", "1: expected \"tick86-input 1\" (not a tick86 input log)");
+    REFUSED("tick86-input\n", "1: expected \"tick86-input 1\" (not a tick86 input log)");
+    REFUSED("tick86-input 1 x\n", "1: expected \"tick86-input 1\" (not a tick86 input log)");
+    REFUSED("machine\n", "1: expected \"tick86-input 1\" (not a tick86 input log)");
+    REFUSED("tick86-input 2\n", "1: format version 2 is not supported (this tick86 reads 1)");
+    REFUSED("tick86-input 1\n# only a comment\n", "2: the file ends before the machine line");
+    REFUSED("tick86-input 1\n5 key 1C down\n", "2: expected the machine line (\"machine KEY=VALUE ...\")");
+    REFUSED("tick86-input 1\nmachine cpu=80386 cpu=p6\n", "2: machine: cpu given twice");
+    REFUSED("tick86-input 1\nmachine speed=3\n", "2: machine: unknown key \"speed\"");
+    REFUSED("tick86-input 1\nmachine m=\n", "2: machine: expected KEY=VALUE, got \"m=\"");
+    REFUSED(HEAD "x key 1C up\n", "4: bad cycle number \"x\"");
+    REFUSED(HEAD "-1 key 1C up\n", "4: bad cycle number \"-1\"");
+    REFUSED(HEAD "+2 key 1C up\n", "4: bad cycle number \"+2\"");
+    REFUSED(HEAD "18446744073709551616 key 1C up\n", "4: bad cycle number \"18446744073709551616\"");
+    REFUSED(HEAD "0 key 1C up\n", "4: cycle 0 is before the previous event's cycle 1");
+    REFUSED(HEAD "7\n", "4: expected \"CYCLE key|mouse|serial ...\" after the cycle");
+    REFUSED(HEAD "7 joystick 1\n", "4: unknown event \"joystick\" (key, mouse or serial)");
+    REFUSED(HEAD "7 key 1C\n", "4: key: expected \"CYCLE key CODE down|up\"");
+    REFUSED(HEAD "7 key 1C down now\n", "4: key: expected \"CYCLE key CODE down|up\"");
+    REFUSED(HEAD "7 key 1G down\n", "4: key: bad CODE \"1G\" (hex 0..FFFF)");
+    REFUSED(HEAD "7 key 10000 down\n", "4: key: bad CODE \"10000\" (hex 0..FFFF)");
+    REFUSED(HEAD "7 key 1C pressed\n", "4: key: expected down or up, got \"pressed\"");
+    REFUSED(HEAD "7 mouse 1 2\n", "4: mouse: expected \"CYCLE mouse DX DY BUTTONS\"");
+    REFUSED(HEAD "7 mouse 65536 0 0\n", "4: mouse: bad DX \"65536\" (-65535..65535)");
+    REFUSED(HEAD "7 mouse 0 1.5 0\n", "4: mouse: bad DY \"1.5\" (-65535..65535)");
+    REFUSED(HEAD "7 mouse 0 0 8\n", "4: mouse: bad BUTTONS \"8\" (0..7)");
+    REFUSED(HEAD "7 mouse 0 0 -1\n", "4: mouse: bad BUTTONS \"-1\" (0..7)");
+    REFUSED(HEAD "7 serial 0\n", "4: serial: expected \"CYCLE serial COM BYTE\"");
+    REFUSED(HEAD "7 serial 2 41\n", "4: serial: bad COM \"2\" (0 or 1)");
+    REFUSED(HEAD "7 serial 0 100\n", "4: serial: bad BYTE \"100\" (hex 00..FF)");
+    REFUSED(HEAD "7 key 1C\0 down\n", "4: a NUL byte: this is not a text file");
+    /* A long field is quoted cut short. */
+    REFUSED(HEAD "7 key 1C xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx\n",
+            "4: key: expected down or up, got \"xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx...\"");
+}
+END_TEST
+
+START_TEST(test_replay_machine_diff)
+{
+    struct replay_machine a, b;
+
+    memset(&a, 0, sizeof a);
+    memset(&b, 0, sizeof b);
+    strcpy(a.value[RK_CPU], "80386");
+    strcpy(b.value[RK_CPU], "80386");
+    strcpy(a.value[RK_M], "16");
+    strcpy(b.value[RK_M], "32");
+    strcpy(a.value[RK_MHZ], "33");           /* recorded only on one side: not compared */
+    strcpy(a.value[RK_FDA], "x.img:1474560");
+    strcpy(b.value[RK_FDA], "x.img:737280");
+    strcpy(b.value[RK_HDD], "d.img:512");
+    ck_assert_int_eq(replay_next_diff(&a, &b, 0), RK_M);
+    ck_assert_int_eq(replay_next_diff(&a, &b, RK_M + 1), RK_FDA);
+    ck_assert_int_eq(replay_next_diff(&a, &b, RK_FDA + 1), -1);
+    ck_assert_str_eq(replay_key_name(RK_RTC_BASE), "rtc-base");
+    ck_assert_str_eq(replay_key_name(RK_HDD), "hdd");
+
+    char v[REPLAY_VALUE_MAX];
+    replay_file_value(v, "/a/b/c.img", 512, "none");
+    ck_assert_str_eq(v, "c.img:512");
+    replay_file_value(v, "tab\tthere%\x7f", 0, "none");
+    ck_assert_str_eq(v, "tab%09there%25%7F:0");
+    replay_file_value(v, NULL, 0, "built-in");
+    ck_assert_str_eq(v, "built-in");
+}
+END_TEST
+
+/* The whole file's contents, NUL-terminated; NULL when it does not exist. */
+static char *slurp(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    char *buf;
+    long n;
+
+    if (!f)
+        return NULL;
+    ck_assert_int_eq(fseek(f, 0, SEEK_END), 0);
+    n = ftell(f);
+    rewind(f);
+    buf = malloc((size_t)n + 1);
+    ck_assert_ptr_nonnull(buf);
+    ck_assert_uint_eq(fread(buf, 1, (size_t)n, f), (size_t)n);
+    buf[n] = 0;
+    fclose(f);
+    return buf;
+}
+
+static size_t files_in_dir(void)
+{
+    char cmd[300];
+    int n = -1;
+
+    snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+    FILE *p = popen(cmd, "r");
+    ck_assert_ptr_nonnull(p);
+    ck_assert_int_eq(fscanf(p, "%d", &n), 1);
+    pclose(p);
+    return (size_t)n;
+}
+
+START_TEST(test_replay_out_atomic)
+{
+    char p[300], err[400];
+    struct replay_out o;
+    struct replay_machine m;
+    const struct pc_input_rec ev[] = { rec_key(3, 0x5A, 1) };
+
+    memset(&m, 0, sizeof m);
+    strcpy(m.value[RK_CPU], "8086");
+    make_dir();
+    path_in_dir(p, sizeof p, "run.log");
+
+    /* An old log stays whole until the new one is complete. */
+    FILE *f = fopen(p, "wb");
+    fputs("old\n", f);
+    fclose(f);
+    ck_assert_int_eq(replay_out_open(&o, p, err, sizeof err), 0);
+    ck_assert_uint_eq(files_in_dir(), 2);    /* run.log and its temporary file */
+    char *old = slurp(p);
+    ck_assert_str_eq(old, "old\n");
+    free(old);
+    ck_assert_int_eq(replay_out_commit(&o, &m, ev, 1, err, sizeof err), 0);
+    ck_assert_uint_eq(files_in_dir(), 1);
+    char *now = slurp(p);
+    ck_assert_str_eq(now, "tick86-input 1\nmachine cpu=8086\n"
+                     "# CYCLE key CODE down|up | CYCLE mouse DX DY BUTTONS | CYCLE serial COM BYTE\n"
+                     "3 key 5A down\n");
+    free(now);
+    struct replay_log log;
+    memset(&log, 0, sizeof log);
+    ck_assert_int_eq(replay_load(&log, p, err, sizeof err), 0);
+    ck_assert_uint_eq(log.n, 1);
+    expect_rec(&log.ev[0], &ev[0]);
+    replay_free(&log);
+
+    /* Abort: no trace of the new file, the old one untouched. */
+    ck_assert_int_eq(replay_out_open(&o, p, err, sizeof err), 0);
+    replay_out_abort(&o);
+    ck_assert_uint_eq(files_in_dir(), 1);
+    replay_out_abort(&o);                    /* twice is harmless */
+
+    /* A directory that does not exist is refused at open. */
+    char q[300], want[400];
+    path_in_dir(q, sizeof q, "no/such.log");
+    ck_assert_int_eq(replay_out_open(&o, q, err, sizeof err), -1);
+    snprintf(want, sizeof want, "%s: No such file or directory", q);
+    ck_assert_str_eq(err, want);
+    ck_assert_uint_eq(files_in_dir(), 1);
+
+    /* replay_load names the file and the problem. */
+    ck_assert_int_eq(replay_load(&log, q, err, sizeof err), -1);
+    ck_assert_str_eq(err, want);
+    remove_dir();
+}
+END_TEST
+
 static Suite *frontend_suite(void)
 {
     Suite *s = suite_create("frontend");
     TCase *k = tcase_create("keymap"), *d = tcase_create("disk"), *p = tcase_create("png");
+    TCase *r = tcase_create("replay");
 
     tcase_add_test(k, test_ascii_plain_and_shifted);
     tcase_add_test(k, test_ascii_controls);
@@ -484,9 +819,15 @@ static Suite *frontend_suite(void)
     tcase_add_test(d, test_read_only_file);
     tcase_add_test(p, test_png_round_trip);
     tcase_add_test(p, test_png_errors);
+    tcase_add_test(r, test_replay_round_trip);
+    tcase_add_test(r, test_replay_lenient_forms);
+    tcase_add_test(r, test_replay_malformed);
+    tcase_add_test(r, test_replay_machine_diff);
+    tcase_add_test(r, test_replay_out_atomic);
     suite_add_tcase(s, k);
     suite_add_tcase(s, d);
     suite_add_tcase(s, p);
+    suite_add_tcase(s, r);
     return s;
 }
 
