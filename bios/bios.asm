@@ -25,8 +25,8 @@
 ; Files: bios_bda.inc (names for memory and ports), bios_util.inc
 ; (console, CMOS and small helpers), bios_kbd.inc (INT 09h/16h),
 ; bios_fdd.inc (INT 13h diskette, INT 0Eh), bios_hdd.inc (INT 13h fixed
-; disk on ATA, EDD), bios_svc.inc (INT 08h, 11h, 12h, 14h, 15h, 17h, 18h,
-; 19h, 1Ah and the IRQ handlers).
+; disk on ATA, EDD), bios_mouse.inc (INT 15h C2h, INT 74h), bios_svc.inc
+; (INT 08h, 11h, 12h, 14h, 15h, 17h, 18h, 19h, 1Ah and the IRQ handlers).
 
         cpu 8086
         bits 16
@@ -262,6 +262,7 @@ post:
         rep stosw
         pop di
         mov byte [es:EB_SIZE], EBDA_KB
+        mov byte [es:EB_MSFLAGS2], 2    ; mouse packages of 3 bytes until C205h says otherwise
         mov [es:EB_BASEKB], si
         mov ax, di
         mov [es:EB_CPU], al
@@ -280,11 +281,11 @@ post:
         mov byte [BDA_KBFLAG3], KF3_101
 
         ; Interrupts can run now: timer, keyboard, cascade, floppy; RTC and
-        ; primary ATA on the slave. The rest stay masked (their devices
-        ; have no BIOS driver; programs that want them unmask them).
+        ; both ATA channels on the slave. The rest stay masked (their
+        ; devices have no BIOS driver; programs that want them unmask them).
         mov al, 0B8h            ; IRQ0, 1, 2, 6 enabled
         out PIC1_DATA, al
-        mov al, 0BEh            ; IRQ8, 14 enabled
+        mov al, 3Eh             ; IRQ8, 14, 15 enabled
         out PIC2_DATA, al
         sti
 
@@ -308,7 +309,7 @@ post:
         POST 0Dh                ; diskette drives
         call fd_init
 
-        POST 0Eh                ; fixed disks on the primary ATA channel
+        POST 0Eh                ; fixed disks on both ATA channels
         call hd_init
 
         POST 0Fh                ; other option ROMs (C8000h-DFFFFh)
@@ -642,6 +643,7 @@ rom_scan:
 %include "bios_kbd.inc"
 %include "bios_fdd.inc"
 %include "bios_hdd.inc"
+%include "bios_mouse.inc"
 
 code_end:
 

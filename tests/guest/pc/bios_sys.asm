@@ -1,6 +1,7 @@
 ; bios_sys.asm - guest test of the system BIOS's small services:
 ; INT 11h, 12h, the BIOS data area and EBDA, INT 15h (C0h, 88h, E801h,
-; E820h, 24h, 86h, 87h, 4Fh, unknown functions), INT 14h, INT 17h.
+; E820h, 24h, 86h, 87h, 4Fh, unknown functions; C2h is in bios_mouse.asm),
+; INT 14h, INT 17h.
 ;
 ; Expects the default machine: an 80386 or later, 16 MiB of RAM, COM1 and
 ; COM2, no printer port, no hard disk, this image as drive A:
@@ -114,10 +115,10 @@ test_main:
         int 15h
         EXPECT_CF 1, "int15 87 CF set"
         EXPECT8 ah, 86h, "int15 87 AH=86h"
-        mov ah, 0C2h            ; no PS/2 mouse services
+        mov ah, 0C3h            ; no PS/2 watchdog
         int 15h
-        EXPECT_CF 1, "int15 C2 unsupported CF set"
-        EXPECT8 ah, 86h, "int15 C2 AH=86h"
+        EXPECT_CF 1, "int15 C3 unsupported CF set"
+        EXPECT8 ah, 86h, "int15 C3 AH=86h"
         mov ax, 4F1Eh           ; keyboard intercept: CF=1, AL kept
         clc
         int 15h
