@@ -438,6 +438,13 @@ svc_set_mode:
     test byte [BDA_VGAFLAGS], 08h
     jnz .keep_palette
     mov al, [cs:bx+ME_DAC]
+    ; the 200-line text entries (VPT 00h-03h) hold CGA colour numbers in
+    ; their attribute palette (08h-0Fh as 10h-17h), so they need the
+    ; CGA-style DAC like the other 200-line modes
+    cmp si, vpt_table + 4 * VPT_SIZE
+    jae .dac
+    mov al, DAC_CGA
+.dac:
     call dac_load_default
 .keep_palette:
 
@@ -2721,12 +2728,12 @@ font_info:
     mov dx, cs
     cmp bh, 1
     ja .rom
-    xor si, si
-    mov ds, si
-    mov si, 1Fh*4
+    mov si, 1Fh*4               ; BH = 00h (MOV leaves the flags of the CMP)
     jb .vector
-    mov si, 43h*4
+    mov si, 43h*4               ; BH = 01h
 .vector:
+    xor ax, ax
+    mov ds, ax
     mov ax, [si]
     mov dx, [si+2]
     jmp .store

@@ -63,7 +63,8 @@
  * (mode 13h's counter stays below 4000h, so its pixel n is at plane n & 3,
  * address n & ~3, where chain 4 puts it). Text mode: fonts in plane 2
  * (8 KiB maps, 32 bytes per glyph), the 9th column, blink, cursor with
- * skew, underline (scan line CRTC 14h of characters with foreground 1).
+ * skew, underline (scan line CRTC 14h of the MDA underline attributes,
+ * (attribute & 77h) = 01h).
  * In 8-bit colour mode each 4-bit half still passes the attribute palette
  * (IBM's mode 13h table loads it with 00h-0Fh for that reason) and the low
  * nibbles of the two results form the DAC index.
@@ -192,8 +193,9 @@ static uint8_t vga_status0(const struct vga *v)
 
 /* ---- memory ------------------------------------------------------------------ */
 
-/* The offset of a CPU address in the window GC 06h selects, or -1. */
-static int32_t vga_decode(const struct vga *v, uint32_t addr)
+/* The offset of a CPU address in the window GC 06h selects, or -1.
+ * Inline: every guest byte access to A0000h-BFFFFh starts here. */
+static inline int32_t vga_decode(const struct vga *v, uint32_t addr)
 {
     uint32_t a = addr - VGA_WIN_BASE;
 
@@ -272,7 +274,7 @@ static void vga_write8(struct vga *v, uint32_t addr, uint8_t val)
 {
     int32_t o = vga_decode(v, addr);
     uint32_t off, pa;
-    unsigned planes, p, rot, fn;
+    unsigned planes, p, rot, fn, mode;
     uint8_t d, mask;
 
     if (o < 0)
@@ -288,6 +290,18 @@ static void vga_write8(struct vga *v, uint32_t addr, uint8_t val)
     } else {
         pa = off & 0xFFFF;
     }
+    mode = v->gc[GC_MODE] & 3;
+    /* The stores of the text modes and of mode 13h: write mode 0 without
+     * set/reset on the planes written, rotation, logical function or bit
+     * mask leaves the byte itself in each plane written, as the general
+     * path below would, with none of its per-plane work. */
+    if (mode == 0 && !(v->gc[GC_ROT] & 0x1F) && v->gc[GC_MASK] == 0xFF &&
+        !(v->gc[GC_ESR] & planes)) {
+        for (p = 0; p < 4; p++)
+            if (planes >> p & 1)
+                v->vram[p][pa] = val;
+        return;
+    }
     rot = v->gc[GC_ROT] & 7;
     fn = v->gc[GC_ROT] >> 3 & 3;
     d = (uint8_t)((val >> rot | val << (8 - rot)) & 0xFF);
@@ -298,7 +312,7 @@ static void vga_write8(struct vga *v, uint32_t addr, uint8_t val)
 
         if (!(planes >> p & 1))
             continue;
-        switch (v->gc[GC_MODE] & 3) {
+        switch (mode) {
         case 0:
             x = v->gc[GC_ESR] >> p & 1 ? sr : d;
             break;
@@ -702,9 +716,17 @@ static void vga_text_line(const struct vga *v, const struct vga_geom *g, uint32_
             if ((at & 0x80) && !blink_phase)
                 shown = bg;
         }
-        if ((cur_row && ((ma - skew) & 0xFFFF) == cur) || (ul_row && (at & 0x07) == 1)) {
+        if (cur_row && ((ma - skew) & 0xFFFF) == cur) {
             for (i = 0; i < g->dots; i++)
                 *out++ = fg;
+            continue;
+        }
+        /* Underline: the MDA attributes only, foreground x001 on
+         * background x000 (bits 3 and 7 free); it is foreground, so it
+         * blinks with the character. */
+        if (ul_row && (at & 0x77) == 0x01) {
+            for (i = 0; i < g->dots; i++)
+                *out++ = shown;
             continue;
         }
         for (i = 0; i < 8; i++)
@@ -835,6 +857,7 @@ int vga_text_view(struct vga *v, struct vga_text *out)
     struct vga_geom g;
     uint32_t sa, pitch, cur;
     unsigned r, c, rows, cols;
+    int cursor_phase;                 /* (the terminal blinks its own cursor) */
 
     vga_geometry(v, &g);
     if (g.gfx)
@@ -855,6 +878,8 @@ int vga_text_view(struct vga *v, struct vga_text *out)
         }
     cur = ((uint32_t)v->crtc[0x0E] << 8 | v->crtc[0x0F]) - sa;
     cur &= 0xFFFF;
+    out->blink_enabled = (v->ac[AC_MODE] & 0x08) != 0;
+    vga_blink(v, &cursor_phase, &out->blink_on);
     out->cursor_on = 0;
     out->cur_row = out->cur_col = 0;
     if (pitch) {

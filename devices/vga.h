@@ -35,6 +35,11 @@ struct vga_text {
     uint8_t ch[VGA_TEXT_MAX], attr[VGA_TEXT_MAX];
     int cursor_on;
     unsigned cur_row, cur_col;
+    /* Attribute bit 7: 1 = blink (AC 10h bit 3), 0 = bright background.
+     * blink_on: 1 in the half of the blink period that shows blinking
+     * characters, 0 in the half that hides them. */
+    int blink_enabled;
+    int blink_on;
 };
 
 struct vga {

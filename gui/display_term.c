@@ -1,11 +1,13 @@
 /* display_term.c - the guest's text screen drawn in this terminal.
  *
  * Output: ECMA-48 control sequences as xterm-compatible terminals take
- * them (CUP to move, SGR 30-37/90-97 and 40-47 for the 16 VGA colours,
- * SGR 5 for the blink bit, DECTCEM to show the cursor, the alternate
- * screen 1049 so the person's scrollback survives), with the VGA's
- * code page 437 glyphs sent as UTF-8 (the CP437 table of the IBM PC
- * Technical Reference's character set, with the usual Unicode
+ * them (CUP to move, SGR 30-37/90-97 and 40-47/100-107 for the 16 VGA
+ * colours, attribute bit 7 as the VGA shows it: a blinking foreground
+ * drawn in the guest's own blink phase, or, with blink off (attribute
+ * controller mode bit 3 clear), a bright background; DECTCEM to show the
+ * cursor, the alternate screen 1049 so the person's scrollback survives),
+ * with the VGA's code page 437 glyphs sent as UTF-8 (the CP437 table of
+ * the IBM PC Technical Reference's character set, with the usual Unicode
  * equivalents, including the graphic forms of 01h-1Fh and 7Fh). Only
  * cells that changed since the last frame are sent.
  *
@@ -200,13 +202,22 @@ struct term_state {
     size_t nin;
 };
 
-static void term_sgr(struct tbuf *b, uint8_t attr)
+/* The colours of a cell. Attribute bit 7 blinks when the VGA says so
+ * (the character shows in its background colour in the off half of the
+ * blink period; the terminal's own SGR 5 blink would run on the host's
+ * clock instead), else it brightens the background. */
+static void term_sgr(struct tbuf *b, uint8_t attr, const struct vga_text *v)
 {
     char s[40];
-    unsigned fg = attr & 15, bg = (attr >> 4) & 7;
+    unsigned fg = attr & 15, bg = attr >> 4;
 
-    snprintf(s, sizeof s, "\033[0;%u;%u%sm", fg < 8 ? 30 + vga_to_ansi[fg] : 90 + vga_to_ansi[fg - 8],
-             40 + vga_to_ansi[bg], attr & 0x80 ? ";5" : "");
+    if (v->blink_enabled) {
+        bg &= 7;
+        if ((attr & 0x80) && !v->blink_on)
+            fg = bg;
+    }
+    snprintf(s, sizeof s, "\033[0;%u;%um", fg < 8 ? 30 + vga_to_ansi[fg] : 90 + vga_to_ansi[fg - 8],
+             bg < 8 ? 40 + vga_to_ansi[bg] : 100 + vga_to_ansi[bg - 8]);
     tb_str(b, s);
 }
 
@@ -214,6 +225,10 @@ static void term_draw_text(struct term_state *t)
 {
     const struct vga_text *v = &t->cur;
     int full = !t->have_prev || t->prev.cols != v->cols || t->prev.rows != v->rows;
+    /* Cells with bit 7 set look different when the blink phase or the
+     * meaning of bit 7 changed. */
+    int blink_moved = t->have_prev && (t->prev.blink_enabled != v->blink_enabled ||
+                                       t->prev.blink_on != v->blink_on);
     int attr = -1;                   /* SGR in effect, -1 unknown */
     unsigned at_r = ~0u, at_c = ~0u; /* where the terminal's cursor is */
     char s[48];
@@ -223,14 +238,15 @@ static void term_draw_text(struct term_state *t)
     for (unsigned r = 0; r < v->rows; r++)
         for (unsigned c = 0; c < v->cols; c++) {
             size_t i = (size_t)r * v->cols + c;
-            if (!full && v->ch[i] == t->prev.ch[i] && v->attr[i] == t->prev.attr[i])
+            if (!full && v->ch[i] == t->prev.ch[i] && v->attr[i] == t->prev.attr[i] &&
+                !(blink_moved && (v->attr[i] & 0x80)))
                 continue;
             if (r != at_r || c != at_c) {
                 snprintf(s, sizeof s, "\033[%u;%uH", r + 1, c + 1);
                 tb_str(&t->out, s);
             }
             if (v->attr[i] != attr) {
-                term_sgr(&t->out, v->attr[i]);
+                term_sgr(&t->out, v->attr[i], v);
                 attr = v->attr[i];
             }
             tb_utf8(&t->out, cp437_unicode(v->ch[i]));
@@ -259,6 +275,7 @@ static void term_draw(struct term_state *t, struct fe *fe)
         if (t->have_prev && t->prev.cols == t->cur.cols && t->prev.rows == t->cur.rows &&
             t->prev.cursor_on == t->cur.cursor_on && t->prev.cur_row == t->cur.cur_row &&
             t->prev.cur_col == t->cur.cur_col &&
+            t->prev.blink_enabled == t->cur.blink_enabled && t->prev.blink_on == t->cur.blink_on &&
             !memcmp(t->prev.ch, t->cur.ch, (size_t)t->cur.cols * t->cur.rows) &&
             !memcmp(t->prev.attr, t->cur.attr, (size_t)t->cur.cols * t->cur.rows))
             return;

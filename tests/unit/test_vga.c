@@ -930,6 +930,72 @@ START_TEST(test_text_view)
 }
 END_TEST
 
+/* Underline (CRTC 14h) is shown only for MDA-style attributes: foreground
+ * x001 with background x000, i.e. (attribute & 77h) == 01h, bits 3
+ * (intensity) and 7 (blink) free (IBM VGA, attribute decoding as the MDA
+ * does it). A blinking underlined character loses its underline with the
+ * rest of its foreground in the off half of the blink period. */
+START_TEST(test_underline)
+{
+    struct rig *r = rig_new(HZ_DOT);
+    static const uint8_t attrs[6] = { 0x01, 0x21, 0x09, 0x81, 0x71, 0x07 };
+    static const uint8_t under[6] = { 1, 0, 1, 1, 0, 0 };
+    unsigned w, h, i, x;
+
+    set_mode(r, &mode03);
+    load_dac(r);
+    crtc(r, 0x14, 0x0D);                      /* underline on scan line 13 */
+    crtc(r, 0x0A, 0x20);                      /* no cursor */
+    for (i = 0; i < 6; i++) {
+        mw(r, 0xB8000 + 2 * i, 0x00);         /* blank glyph */
+        mw(r, 0xB8001 + 2 * i, attrs[i]);
+    }
+    r->clock = 0;                             /* blink on */
+    render(r, &w, &h);
+    for (i = 0; i < 6; i++) {
+        unsigned fg = attrs[i] & 0x0F, bg = attrs[i] >> 4 & 7;
+        uint32_t want = dac_rgb(under[i] ? (fg < 8 ? fg : fg + 0x30u) : bg);
+        for (x = 0; x < 9; x++) {
+            ck_assert_uint_eq(r->px[13 * 720 + 9 * i + x], want);
+            ck_assert_uint_eq(r->px[12 * 720 + 9 * i + x], dac_rgb(bg));
+        }
+    }
+    r->clock = 16ull * FRAME400;              /* blink off: 81h's line goes */
+    render(r, &w, &h);
+    ck_assert_uint_eq(r->px[13 * 720 + 27], dac_rgb(0));
+    ck_assert_uint_eq(r->px[13 * 720 + 0], dac_rgb(1));
+    rig_free(r);
+}
+END_TEST
+
+/* The text view says how attribute bit 7 is meant (AC 10h bit 3) and in
+ * which half of the 32-frame blink period the screen is. */
+START_TEST(test_text_view_blink)
+{
+    struct rig *r = rig_new(HZ_DOT);
+    struct vga_text *t = &r->tv;
+
+    set_mode(r, &mode03);                     /* AC 10h = 0Ch: blink */
+    r->clock = 0;
+    ck_assert_int_eq(vga_text_view(&r->v, t), 1);
+    ck_assert_int_eq(t->blink_enabled, 1);
+    ck_assert_int_eq(t->blink_on, 1);
+    r->clock = 16ull * FRAME400 - 1;          /* last cycle of frame 15 */
+    ck_assert_int_eq(vga_text_view(&r->v, t), 1);
+    ck_assert_int_eq(t->blink_on, 1);
+    r->clock = 16ull * FRAME400;              /* frames 16-31: off */
+    ck_assert_int_eq(vga_text_view(&r->v, t), 1);
+    ck_assert_int_eq(t->blink_on, 0);
+    r->clock = 32ull * FRAME400;
+    ck_assert_int_eq(vga_text_view(&r->v, t), 1);
+    ck_assert_int_eq(t->blink_on, 1);
+    ac(r, 0x10, 0x04);                        /* bit 7: bright background */
+    ck_assert_int_eq(vga_text_view(&r->v, t), 1);
+    ck_assert_int_eq(t->blink_enabled, 0);
+    rig_free(r);
+}
+END_TEST
+
 START_TEST(test_render_mode13)
 {
     struct rig *r = rig_new(HZ_DOT);
@@ -1145,6 +1211,8 @@ static Suite *vga_suite(void)
     tcase_add_test(tc, test_render_glyph);
     tcase_add_test(tc, test_cursor_and_blink);
     tcase_add_test(tc, test_text_view);
+    tcase_add_test(tc, test_underline);
+    tcase_add_test(tc, test_text_view_blink);
     tcase_add_test(tc, test_render_mode13);
     tcase_add_test(tc, test_render_mode12);
     tcase_add_test(tc, test_render_cga_interleave);

@@ -670,6 +670,76 @@ main:
     xor ah, ah
     EXPECT 2, "AH=1B 400 scan lines"
 
+    ; --- AX=1130h BH=00h: ES:BP = the INT 1Fh vector (RBIL) -------------------
+    push es
+    push bp
+    mov ax, 1130h
+    mov bh, 0
+    int 10h
+    mov ax, bp
+    sub ax, [1Fh*4]
+    mov dx, es
+    sub dx, [1Fh*4+2]
+    or ax, dx
+    pop bp
+    pop es
+    EXPECT 0, "AX=1130 BH=0 returns the INT 1Fh vector"
+    push es
+    push bp
+    mov ax, 1130h
+    mov bh, 1
+    int 10h
+    mov ax, bp
+    sub ax, [43h*4]
+    mov dx, es
+    sub dx, [43h*4+2]
+    or ax, dx
+    pop bp
+    pop es
+    EXPECT 0, "AX=1130 BH=1 returns the INT 43h vector"
+
+    ; --- 200-line text (AH=12h BL=30h AL=0): the attribute palette holds
+    ; CGA colour numbers (08h-0Fh as 10h-17h), so the DAC must hold the
+    ; CGA colours: palette register 8 -> dark grey, 6 -> brown ------------
+    mov ax, 1200h
+    mov bl, 30h
+    int 10h
+    mov ax, 0003h
+    int 10h
+    BDAW 85h
+    EXPECT 8, "200-line mode 3: 8x8 font"
+    mov ax, 1007h
+    mov bl, 8
+    int 10h
+    mov bl, bh
+    xor bh, bh
+    mov ax, 1015h
+    int 10h
+    mov ah, dh
+    mov al, cl
+    EXPECT 1515h, "200-line mode 3: colour 8 dark grey (red, blue)"
+    mov al, ch
+    xor ah, ah
+    EXPECT 15h, "200-line mode 3: colour 8 dark grey (green)"
+    mov ax, 1007h
+    mov bl, 6
+    int 10h
+    mov bl, bh
+    xor bh, bh
+    mov ax, 1015h
+    int 10h
+    mov ah, dh
+    mov al, cl
+    EXPECT 2A00h, "200-line mode 3: colour 6 brown (red, blue)"
+    mov al, ch
+    xor ah, ah
+    EXPECT 15h, "200-line mode 3: colour 6 brown (green)"
+    mov ax, 1202h
+    mov bl, 30h
+    int 10h
+    mov ax, 0003h
+    int 10h
+
     DONE
 
 ; read_plane2_A: copy the 16 bytes of character 'A' from plane 2 (character
