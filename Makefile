@@ -148,7 +148,7 @@ $(B)/guest/pc/hd1g.img:
 	truncate -s 1G $@
 pc-tests: all $(B)/pngcmp $(B)/guest/pc/hd1g.img
 	sh tests/tools/test_cli.sh ./tick86 $(B)/pngcmp
-	sh tests/pc/boot_tests.sh $(B)
+	HAVE_SDL=$(HAVE_SDL) sh tests/pc/boot_tests.sh $(B)
 
 check: all clang-build unit decode-ndisasm fuzz-replay sst sst-hostile pc-tests
 	@echo "make check: all suites passed"

@@ -97,6 +97,23 @@ else
     bad "demo" "$DEMO was not built"
 fi
 
+# The SDL window paces the guest to wall-clock time; that must not change
+# what the guest sees. SDL's offscreen driver stands in for a display.
+if [ "${HAVE_SDL:-0}" != 1 ]; then
+    skip "sdl pacing" "tick86 was built without SDL (./configure found no libsdl2-dev)"
+elif [ -e "$DEMO" ]; then
+    for d in sdl none; do
+        SDL_VIDEODRIVER=offscreen $T -display $d -fda "$DEMO" -sendkeys 20000000:2hi -state-hash \
+            -screenshot "$OUT/pace-$d.png" -max-cycles 40000000 >"$OUT/pace-$d.out" 2>&1
+    done
+    if [ -s "$OUT/pace-sdl.out" ] && cmp -s "$OUT/pace-sdl.out" "$OUT/pace-none.out" \
+       && $PNGCMP "$OUT/pace-sdl.png" "$OUT/pace-none.png"; then
+        ok "sdl window (paced) and headless runs agree: $(cat "$OUT/pace-sdl.out")"
+    else
+        bad "sdl pacing" "sdl: $(cat "$OUT/pace-sdl.out") / none: $(cat "$OUT/pace-none.out")"
+    fi
+fi
+
 # Debian's Bochs BIOS and LGPL VGA BIOS boot the demo on our chips.
 BB=/usr/share/bochs/BIOS-bochs-legacy
 VB=/usr/share/vgabios/vgabios.bin
