@@ -28,6 +28,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <termios.h>
+#include <sys/ioctl.h>
 #include <unistd.h>
 
 #include "pc.h"
@@ -196,11 +197,28 @@ struct term_state {
     int have_prev;                   /* prev is on the screen */
     int graphics_shown;              /* the graphics-mode line is on the screen */
     unsigned gw, gh;                 /* its size */
+    unsigned trows, tcols;           /* the terminal's size: what is drawn is clipped to it */
     struct tbuf out;
     /* input */
     uint8_t in[64];
     size_t nin;
 };
+
+/* The terminal's size (TIOCGWINSZ is not POSIX but every terminal system
+ * has it); 80x25 where it cannot be asked. A guest screen larger than the
+ * terminal is clipped at the right and bottom instead of scrolling it. */
+static void term_get_size(struct term_state *t)
+{
+    t->trows = 25;
+    t->tcols = 80;
+#ifdef TIOCGWINSZ
+    struct winsize ws;
+    if (ioctl(1, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 && ws.ws_col > 0) {
+        t->trows = ws.ws_row;
+        t->tcols = ws.ws_col;
+    }
+#endif
+}
 
 /* The colours of a cell. Attribute bit 7 blinks when the VGA says so
  * (the character shows in its background colour in the off half of the
@@ -235,8 +253,8 @@ static void term_draw_text(struct term_state *t)
 
     if (full)
         tb_str(&t->out, "\033[0m\033[2J");
-    for (unsigned r = 0; r < v->rows; r++)
-        for (unsigned c = 0; c < v->cols; c++) {
+    for (unsigned r = 0; r < v->rows && r < t->trows; r++)
+        for (unsigned c = 0; c < v->cols && c < t->tcols; c++) {
             size_t i = (size_t)r * v->cols + c;
             if (!full && v->ch[i] == t->prev.ch[i] && v->attr[i] == t->prev.attr[i] &&
                 !(blink_moved && (v->attr[i] & 0x80)))
@@ -253,7 +271,8 @@ static void term_draw_text(struct term_state *t)
             at_r = r;
             at_c = c + 1;
         }
-    if (v->cursor_on && v->cur_row < v->rows && v->cur_col < v->cols) {
+    if (v->cursor_on && v->cur_row < v->rows && v->cur_col < v->cols && v->cur_row < t->trows &&
+        v->cur_col < t->tcols) {
         snprintf(s, sizeof s, "\033[0m\033[%u;%uH\033[?25h", v->cur_row + 1, v->cur_col + 1);
         tb_str(&t->out, s);
     } else {
@@ -455,6 +474,7 @@ int display_term_run(struct fe *fe, char *err, size_t errlen)
     }
     tb_str(&t->out, "\033[?1049h\033[?25l\033[H\033[2J");
     tb_flush(&t->out);
+    term_get_size(t);
 #ifdef SIGWINCH
     struct sigaction sa;
     memset(&sa, 0, sizeof sa);
@@ -481,6 +501,7 @@ int display_term_run(struct fe *fe, char *err, size_t errlen)
         pending_esc = t->nin;
         if (term_resized) {
             term_resized = 0;
+            term_get_size(t);
             t->have_prev = 0;
             t->graphics_shown = 0;
         }

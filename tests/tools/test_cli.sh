@@ -280,6 +280,20 @@ else
     echo "SKIP live keys while replaying: no script(1) for a pty"
 fi
 
+# The terminal display clips an 80x25 screen to a smaller terminal instead
+# of scrolling it: no cursor addressing beyond row 10 or column 40.
+if command -v script >/dev/null 2>&1 && [ -e "$DEMO" ]; then
+    (sleep 2) | script -qec "stty rows 10 cols 40; \"$T\" -display term -fda \"$DEMO\" -max-cycles 30000000" \
+        "$W/small.tty" >/dev/null 2>&1
+    far=$(grep -ao '\[[0-9]*;[0-9]*H' "$W/small.tty" | tr -d '[H' |
+          awk -F';' '$1 > 10 || $2 > 40 { n++ } END { print n + 0 }')
+    if grep -aq '╔' "$W/small.tty" && [ "$far" = 0 ]; then
+        ok "-display term clips 80x25 to a 40x10 terminal"
+    else bad "term clipping" "$far cursor moves outside 40x10"; fi
+else
+    echo "SKIP terminal clipping: no script(1) for a pty, or no demo image"
+fi
+
 # Options that differ from the recording: one warning each, then the run.
 run "replay warnings" 13 -debug-exit "$W/keys.img" -replay "$W/keys.log" -cpu 80286 -m 32 $MAX &&
     { if [ "$(cat "$W/stderr")" = "tick86: $W/keys.log: recorded with cpu=80386, this run has cpu=80286
