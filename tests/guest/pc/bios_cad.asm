@@ -97,41 +97,6 @@ second_boot:
         EXPECT16 ax, 1E61h, "int16 01 the key is a"
         jmp finish
 
-; inject: feeds the zero-terminated scan codes at CS:SI through the
-; 8042's "write keyboard output buffer" command, one at a time, waiting
-; for INT 09h to take each
-inject:
-        sti
-.next:
-        mov ah, [cs:si]
-        inc si
-        test ah, ah
-        jz .done
-.wait_in:
-        in al, 64h
-        test al, 03h            ; input buffer free, output buffer empty
-        jnz .wait_in
-        mov al, 0D2h
-        out 64h, al
-.wait_in2:
-        in al, 64h
-        test al, 02h
-        jnz .wait_in2
-        mov al, ah
-        out 60h, al
-        mov cx, 0FFFFh
-.wait_taken:
-        in al, 64h
-        test al, 01h
-        jz .next
-        loop .wait_taken
-        jmp .next
-.done:
-        mov cx, 100h            ; let the last handler finish
-.settle:
-        in al, 64h
-        loop .settle
-        ret
 
 codes_cad:      db 1Dh, 38h, 53h, 0
 codes_a:        db 1Eh, 9Eh, 0

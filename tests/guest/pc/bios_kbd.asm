@@ -168,42 +168,6 @@ test_main:
 
         jmp finish
 
-; inject: feeds the zero-terminated scan codes at CS:SI through the
-; 8042's "write keyboard output buffer" command, one at a time, waiting
-; for INT 09h to take each
-inject:
-        sti
-.next:
-        mov ah, [cs:si]
-        inc si
-        test ah, ah
-        jz .done
-.wait_in:
-        in al, 64h
-        test al, 03h            ; input buffer free, output buffer empty
-        jnz .wait_in
-        mov al, 0D2h
-        out 64h, al
-.wait_in2:
-        in al, 64h
-        test al, 02h
-        jnz .wait_in2
-        mov al, ah
-        out 60h, al
-        mov cx, 0FFFFh
-.wait_taken:
-        in al, 64h
-        test al, 01h
-        jz .next
-        loop .wait_taken
-        jmp .next
-.done:
-        mov cx, 100h            ; let the last handler (and any LED update) finish
-.settle:
-        in al, 64h
-        loop .settle
-        ret
-
 codes_grey_up:          db 0E0h, 48h, 0E0h, 0C8h, 0
 codes_fake_shift:       db 0E0h, 2Ah, 0E0h, 48h, 0E0h, 0C8h, 0E0h, 0AAh, 0
 codes_kp_enter:         db 0E0h, 1Ch, 0E0h, 9Ch, 0
