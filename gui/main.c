@@ -35,6 +35,7 @@
 #include <unistd.h>
 
 #include "../cpu/cpu.h"
+#include "../devices/cmos.h"
 #include "../devices/ioport.h"
 #include "../devices/memmap.h"
 #include "../devices/pc.h"
@@ -147,19 +148,6 @@ static int parse_u64(const char *s, unsigned long long *out)
     return errno || !*s || *end ? -1 : 0;
 }
 
-/* Days from 1970-01-01 to y-m-d in the proleptic Gregorian calendar, by
- * counting 400-year eras that start on March 1st (so the leap day is the
- * last day of its year). */
-static int64_t days_from_civil(int64_t y, unsigned m, unsigned d)
-{
-    y -= m <= 2;
-    int64_t era = (y >= 0 ? y : y - 399) / 400;
-    unsigned yoe = (unsigned)(y - era * 400);
-    unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-    unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-    return era * 146097 + (int64_t)doe - 719468;
-}
-
 static int parse_rtc_base(const char *s, int64_t *out)
 {
     int y, mo, d, h, mi, sec, n = 0;
@@ -171,7 +159,7 @@ static int parse_rtc_base(const char *s, int64_t *out)
         if (y < 1 || mo < 1 || mo > 12 || d < 1 || d > mdays[mo - 1] || (mo == 2 && d == 29 && !leap)
             || h > 23 || mi > 59 || sec > 59 || h < 0 || mi < 0 || sec < 0)
             return -1;
-        *out = days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec;
+        *out = cmos_days_from_civil(y, (unsigned)mo, (unsigned)d) * 86400 + h * 3600 + mi * 60 + sec;
         return 0;
     }
     errno = 0;
