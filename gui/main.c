@@ -337,8 +337,8 @@ static int parse_args(int argc, char **argv, struct opts *o, char *err, size_t e
                 return 2;
             }
         } else if (!strcmp(opt, "-mhz")) {
-            if (parse_u64(v, &o->mhz) || o->mhz < 1 || o->mhz > 100000) {
-                snprintf(err, errlen, "-mhz %s: expected a clock in MHz from 1 to 100000", v);
+            if (parse_u64(v, &o->mhz) || o->mhz < 1 || o->mhz > 10000) {
+                snprintf(err, errlen, "-mhz %s: expected a clock in MHz from 1 to 10000", v);
                 return 2;
             }
         } else if (!strcmp(opt, "-bios")) {

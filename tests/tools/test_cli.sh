@@ -146,6 +146,7 @@ O="-debugcon file:$W/out/con -serial file:$W/out/com1 -screenshot $W/out/s.png"
 expect_error "unknown option" 2 "tick86: -frobnicate: unknown option (see --help)" -frobnicate $O
 expect_error "missing value" 2 "tick86: -m: missing value" "$W/fd0.img" -m
 expect_error "bad -cpu" 2 "tick86: -cpu z80: unknown model (8086 80186 80286 80386 80486 pentium p6)" -cpu z80 "$W/fd0.img" $O
+expect_error "-mhz above 10 GHz" 2 "tick86: -mhz 10001: expected a clock in MHz from 1 to 10000" -mhz 10001 "$W/fd0.img" $O
 expect_error "bad -boot" 2 "tick86: -boot d: expected a, c, ac or ca" -boot d "$W/fd0.img" $O
 expect_error "bad -sendkeys" 2 "tick86: -sendkeys 10: expected CYCLES:TEXT" -sendkeys 10 "$W/fd0.img" $O
 expect_error "missing image" 1 "tick86: $W/nope.img: No such file or directory" -fda "$W/nope.img" $O
